@@ -1,0 +1,246 @@
+// The local cloud's one HTTP endpoint: every request runs through parse → action → serialize → log.
+// startLocalCloud() is the in-process entry point used by tests, `faas local start` and `faas demo`.
+
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { systemClock } from './clock.js';
+import { Cloud } from './cloud.js';
+import { AwsServiceError } from './errors.js';
+import { Persistence } from './persistence/journal.js';
+import type { LocalRequest, LocalResponse } from './protocol/types.js';
+import { credentialScope, pickService } from './routing.js';
+import type { AnyService as ServiceDefinition } from './service.js';
+import { serviceFactories } from './services/index.js';
+
+export interface LocalCloudOptions {
+  port?: number;
+  host?: string;
+  /** Where state lives; ignored with ephemeral. */
+  dataDir?: string;
+  ephemeral?: boolean;
+  region?: string;
+  accountId?: string;
+  timeFactor?: number;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+  log?: (line: string) => void;
+}
+
+export interface LocalCloud {
+  endpoint: string;
+  port: number;
+  cloud: Cloud;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 4566;
+export const DEFAULT_HOST = '127.0.0.1';
+export const HEALTH_PATH = '/_faas/health';
+
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const persistence = new Persistence(options.ephemeral ? undefined : (options.dataDir ?? '.faas/local'));
+  const cloud = new Cloud(
+    {
+      region: options.region ?? 'us-east-1',
+      accountId: options.accountId ?? '000000000000',
+      timeFactor: options.timeFactor ?? 1,
+      log: options.log ?? (() => {}),
+    },
+    systemClock(options.timeFactor ?? 1),
+    persistence,
+  );
+  const services: ServiceDefinition[] = [];
+  for (const factory of serviceFactories) services.push(await factory(cloud));
+  persistence.open();
+
+  const maxBody = options.maxBodyBytes ?? 128 * 1024 * 1024;
+  const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+    void handle(cloud, services, maxBody, req, res);
+  });
+  const host = options.host ?? DEFAULT_HOST;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  cloud.endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  for (const hook of startHooks) await hook(cloud);
+
+  return {
+    endpoint: cloud.endpoint,
+    port,
+    cloud,
+    async stop() {
+      await closeServer(server);
+      await cloud.stop();
+      await persistence.close();
+    },
+  };
+}
+
+/** Services that start background work (delivery loops) once the endpoint is known. */
+const startHooks: ((cloud: Cloud) => Promise<void> | void)[] = [];
+export const onCloudStarted = (hook: (cloud: Cloud) => Promise<void> | void): void => {
+  startHooks.push(hook);
+};
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+async function handle(
+  cloud: Cloud,
+  services: ServiceDefinition[],
+  maxBody: number,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const started = performance.now();
+  const requestId = randomUUID();
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const method = req.method ?? 'GET';
+  let label = `${method} ${url.pathname}`;
+  let status = 500;
+  try {
+    if (url.pathname === HEALTH_PATH) {
+      status = 200;
+      send(res, requestId, {
+        status,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'ok', services: services.map((s) => s.signingName) }),
+      });
+      return;
+    }
+    for (const service of services) {
+      if (service.dataPlane && (await service.dataPlane(req, res))) {
+        status = res.statusCode;
+        label = `${method} ${url.pathname} (${service.signingName} data plane)`;
+        return;
+      }
+    }
+    const scope = credentialScope(req.headers, url.searchParams);
+    const service = pickService(services, scope, req.headers, url.pathname);
+    const localReq = toLocalRequest(req, url, requestId, scope.region ?? cloud.region, maxBody);
+    if (!service) {
+      status = 400;
+      send(
+        res,
+        requestId,
+        plainError(status, 'UnrecognizedService', 'No local service matches this request'),
+      );
+      return;
+    }
+    label = service.signingName;
+    let response: LocalResponse;
+    try {
+      const { op, input } = await service.codec.decode(localReq, service.operations);
+      label = `${service.signingName}.${op.name}`;
+      const action = service.actions[op.name];
+      if (!action) {
+        throw new AwsServiceError(
+          'NotImplemented',
+          `${op.name} is not implemented by the faas local cloud (service ${service.signingName})`,
+          501,
+        );
+      }
+      const output = await action(input, {
+        cloud,
+        state: service.state,
+        requestId,
+        region: localReq.region,
+        accountId: cloud.accountId,
+        headers: req.headers,
+      });
+      response = service.codec.encode(localReq, op, output);
+    } catch (e) {
+      response = service.codec.encodeError(localReq, toServiceError(e, cloud, label));
+    }
+    status = response.status;
+    send(res, requestId, response);
+  } catch (e) {
+    status = 500;
+    cloud.log(`internal error on ${label}: ${e instanceof Error ? e.stack : String(e)}`);
+    if (!res.headersSent)
+      send(res, requestId, plainError(500, 'InternalFailure', 'The local cloud failed unexpectedly'));
+    else res.destroy();
+  } finally {
+    cloud.log(`${label} ${status} ${(performance.now() - started).toFixed(1)}ms`);
+  }
+}
+
+function toServiceError(e: unknown, cloud: Cloud, label: string): AwsServiceError {
+  if (e instanceof AwsServiceError) return e;
+  // Never a bare 500 with a stack trace to the client; the stack goes to the log instead.
+  cloud.log(`unexpected error in ${label}: ${e instanceof Error ? e.stack : String(e)}`);
+  return new AwsServiceError('InternalFailure', `The local cloud failed to process ${label}`, 500);
+}
+
+function toLocalRequest(
+  req: IncomingMessage,
+  url: URL,
+  requestId: string,
+  region: string,
+  maxBody: number,
+): LocalRequest {
+  let buffered: Promise<Buffer> | undefined;
+  return {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+    stream: req,
+    requestId,
+    region,
+    body: () => {
+      buffered ??= readBody(req, maxBody);
+      return buffered;
+    },
+  };
+}
+
+function readBody(req: IncomingMessage, maxBody: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBody) {
+        reject(new AwsServiceError('RequestEntityTooLarge', `Request body exceeds ${maxBody} bytes`, 413));
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function plainError(status: number, code: string, message: string): LocalResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json', 'x-amzn-errortype': code },
+    body: JSON.stringify({ __type: code, message }),
+  };
+}
+
+function send(res: ServerResponse, requestId: string, response: LocalResponse): void {
+  res.statusCode = response.status;
+  res.setHeader('x-amzn-requestid', requestId);
+  res.setHeader('x-amz-request-id', requestId);
+  for (const [k, v] of Object.entries(response.headers)) res.setHeader(k, v);
+  const body = response.body;
+  if (body instanceof Readable) {
+    body.on('error', () => res.destroy());
+    body.pipe(res);
+    return;
+  }
+  if (body !== undefined) res.setHeader('content-length', Buffer.byteLength(body));
+  else if (!res.hasHeader('content-length')) res.setHeader('content-length', 0);
+  res.end(body);
+}

@@ -1,0 +1,6 @@
+// The services the local cloud runs: one registration line each.
+
+import type { ServiceFactory } from '../service.js';
+import { stsService } from './sts/index.js';
+
+export const serviceFactories: ServiceFactory[] = [stsService];
