@@ -1,6 +1,7 @@
 // The services the local cloud runs: one registration line each.
 
 import type { ServiceFactory } from '../service.js';
+import { apiGatewayService } from './apigateway/index.js';
 import { stsService } from './sts/index.js';
 
-export const serviceFactories: ServiceFactory[] = [stsService];
+export const serviceFactories: ServiceFactory[] = [apiGatewayService, stsService];

@@ -1,0 +1,109 @@
+// The HTTP APIs' data plane: plain HTTP at each API's ApiEndpoint, routed to the route's integration.
+// Integration kinds are a small table so first-class integrations (SQS-SendMessage) plug in beside Lambda.
+
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Cloud } from '../../../cloud.js';
+import type { ApiGatewayState, ChildKinds } from '../state.js';
+import type { IncomingCall } from './events.js';
+import { invokeLambdaProxy } from './lambdaProxy.js';
+import { gatewayError, type HttpAnswer, INTERNAL_ERROR } from './responses.js';
+import { locateApi, locateStage, matchRoute } from './router.js';
+
+/** HTTP APIs accept request bodies up to 10 MB. */
+const MAX_BODY = 10 * 1024 * 1024;
+
+export type IntegrationHandler = (
+  cloud: Cloud,
+  integration: ChildKinds['integrations'],
+  call: IncomingCall,
+) => Promise<HttpAnswer>;
+
+/** First-class AWS integrations by IntegrationSubtype (e.g. `SQS-SendMessage`), added by later flows. */
+export const integrationSubtypes: Record<string, IntegrationHandler> = {};
+
+function pickHandler(integration: ChildKinds['integrations']): IntegrationHandler | undefined {
+  if (integration.IntegrationType !== 'AWS_PROXY') return undefined;
+  return integration.IntegrationSubtype
+    ? integrationSubtypes[integration.IntegrationSubtype]
+    : invokeLambdaProxy;
+}
+
+export function apiDataPlane(cloud: Cloud, state: ApiGatewayState) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const located = locateApi(url.pathname, req.headers.host);
+    if (!located) return false;
+    const answer = await answer_(cloud, state, req, url, located.apiId, located.path);
+    res.statusCode = answer.status;
+    for (const [k, v] of Object.entries(answer.headers)) res.setHeader(k, v);
+    res.setHeader('content-length', answer.body.length);
+    res.end(answer.body);
+    return true;
+  };
+}
+
+async function answer_(
+  cloud: Cloud,
+  state: ApiGatewayState,
+  req: IncomingMessage,
+  url: URL,
+  apiId: string,
+  rawPath: string,
+): Promise<HttpAnswer> {
+  const rec = state.apis.get(apiId);
+  if (!rec || rec.api.DisableExecuteApiEndpoint) return gatewayError(404, 'Not Found');
+  const staged = locateStage(rec, rawPath);
+  if (!staged) return gatewayError(404, 'Not Found');
+  const body = await readLimited(req);
+  if (!body) return gatewayError(413, 'Request Entity Too Large');
+  const method = req.method ?? 'GET';
+  const match = matchRoute(rec, method, staged.path);
+  if (!match) return gatewayError(404, 'Not Found');
+  const integrationId = /^integrations\/(\w+)$/.exec(match.route.Target ?? '')?.[1];
+  const integration = integrationId ? rec.integrations[integrationId] : undefined;
+  const handler = integration && pickHandler(integration);
+  if (!integration || !handler) {
+    cloud.log(`apigateway ${apiId}: route ${match.route.RouteKey} has no supported integration`);
+    return INTERNAL_ERROR();
+  }
+  const requestId = randomUUID();
+  const answer = await handler(cloud, integration, {
+    method,
+    path: staged.path,
+    rawQueryString: url.search.slice(1),
+    headers: req.headers,
+    body,
+    sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+    apiId,
+    accountId: cloud.accountId,
+    stage: staged.stage,
+    routeKey: match.route.RouteKey!,
+    resourcePath: match.resourcePath,
+    pathParameters: match.pathParameters,
+    requestId,
+    time: new Date(cloud.clock.now()),
+    domainName: req.headers.host ?? 'localhost',
+  });
+  answer.headers['apigw-requestid'] = requestId;
+  return answer;
+}
+
+/** Reads the body, or undefined when it is over the 10 MB limit. */
+async function readLimited(req: IncomingMessage): Promise<Buffer | undefined> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+    req.resume();
+    return undefined;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) {
+      req.resume();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
