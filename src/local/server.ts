@@ -32,6 +32,8 @@ export interface LocalCloud {
   endpoint: string;
   port: number;
   cloud: Cloud;
+  /** The running services (routing tests and the fuzz test walk their operation tables). */
+  services: readonly ServiceDefinition[];
   stop(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     endpoint: cloud.endpoint,
     port,
     cloud,
+    services,
     async stop() {
       await closeServer(server);
       await cloud.stop();
