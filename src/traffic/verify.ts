@@ -1,0 +1,60 @@
+// Checks that each sent event reached S3 as `events/<id>.json` with exactly what was sent plus its
+// id, polling the ones still missing until a deadline.
+
+import { isDeepStrictEqual } from 'node:util';
+import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
+import type { SentRecord } from './send.js';
+
+export type VerifyState = 'found' | 'missing' | 'different';
+
+export interface VerifyEntry {
+  id: string;
+  state: VerifyState;
+  /** What S3 holds when it differs from what was sent. */
+  actual?: unknown;
+}
+
+export interface VerifyOptions {
+  s3: S3Client;
+  bucket: string;
+  records: SentRecord[];
+  timeoutMs: number;
+  concurrency?: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+async function check(s3: S3Client, bucket: string, record: SentRecord): Promise<VerifyEntry> {
+  try {
+    const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: `events/${record.id}.json` }));
+    const actual = JSON.parse(await res.Body!.transformToString()) as unknown;
+    const expected = { ...record.body, id: record.id };
+    return isDeepStrictEqual(actual, expected)
+      ? { id: record.id, state: 'found' }
+      : { id: record.id, state: 'different', actual };
+  } catch (e) {
+    if (e instanceof NoSuchKey) return { id: record.id, state: 'missing' };
+    throw e;
+  }
+}
+
+export async function verifyEvents(options: VerifyOptions): Promise<VerifyEntry[]> {
+  const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const now = options.now ?? Date.now;
+  const deadline = now() + options.timeoutMs;
+  const results = new Map<string, VerifyEntry>();
+  let pending = options.records;
+  for (let round = 0; ; round++) {
+    const queue = [...pending];
+    const worker = async () => {
+      for (let r = queue.shift(); r; r = queue.shift())
+        results.set(r.id, await check(options.s3, options.bucket, r));
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, queue.length) }, worker));
+    // Only absent objects can still arrive; a different one is final.
+    pending = pending.filter((r) => results.get(r.id)?.state === 'missing');
+    if (pending.length === 0 || now() >= deadline) break;
+    await sleep(Math.min(200 * 2 ** Math.min(round, 3), Math.max(0, deadline - now())));
+  }
+  return options.records.map((r) => results.get(r.id)!);
+}
