@@ -2,6 +2,13 @@
 
 import type { ServiceFactory } from '../service.js';
 import { apiGatewayService } from './apigateway/index.js';
+import { iamService } from './iam/index.js';
+import { logsService } from './logs/index.js';
 import { stsService } from './sts/index.js';
 
-export const serviceFactories: ServiceFactory[] = [apiGatewayService, stsService];
+export const serviceFactories: ServiceFactory[] = [
+  apiGatewayService,
+  stsService,
+  iamService,
+  logsService,
+];

@@ -1,0 +1,48 @@
+// IAM (awsQuery, global): roles with trust policies, inline policies and tags — what the pipeline's
+// one-role-per-function least-privilege setup needs. ARNs carry no region.
+
+import * as sdk from '@aws-sdk/client-iam';
+import type { Cloud } from '../../cloud.js';
+import { queryCodec } from '../../protocol/query.js';
+import { defineService } from '../../service.js';
+import { createRole } from './actions/createRole.js';
+import { deleteRole } from './actions/deleteRole.js';
+import { deleteRolePolicy } from './actions/deleteRolePolicy.js';
+import { getRole } from './actions/getRole.js';
+import { getRolePolicy } from './actions/getRolePolicy.js';
+import { listAttachedRolePolicies } from './actions/listAttachedRolePolicies.js';
+import { listInstanceProfilesForRole } from './actions/listInstanceProfilesForRole.js';
+import { listRolePolicies } from './actions/listRolePolicies.js';
+import { listRoles } from './actions/listRoles.js';
+import { listRoleTags } from './actions/listRoleTags.js';
+import { putRolePolicy } from './actions/putRolePolicy.js';
+import { tagRole } from './actions/tagRole.js';
+import { untagRole } from './actions/untagRole.js';
+import { updateAssumeRolePolicy } from './actions/updateAssumeRolePolicy.js';
+import { updateRole } from './actions/updateRole.js';
+import { IamState } from './store.js';
+
+export const iamService = (cloud: Cloud) =>
+  defineService({
+    signingName: 'iam',
+    codec: queryCodec('https://iam.amazonaws.com/doc/2010-05-08/'),
+    sdk,
+    state: cloud.persistence.register(new IamState()),
+    actions: {
+      CreateRole: createRole,
+      GetRole: getRole,
+      DeleteRole: deleteRole,
+      UpdateRole: updateRole,
+      UpdateAssumeRolePolicy: updateAssumeRolePolicy,
+      ListRoles: listRoles,
+      PutRolePolicy: putRolePolicy,
+      GetRolePolicy: getRolePolicy,
+      DeleteRolePolicy: deleteRolePolicy,
+      ListRolePolicies: listRolePolicies,
+      ListAttachedRolePolicies: listAttachedRolePolicies,
+      ListInstanceProfilesForRole: listInstanceProfilesForRole,
+      TagRole: tagRole,
+      UntagRole: untagRole,
+      ListRoleTags: listRoleTags,
+    },
+  });
