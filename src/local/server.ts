@@ -26,6 +26,8 @@ export interface LocalCloudOptions {
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
   log?: (line: string) => void;
+  /** Runs after replay and before services start their background work (tests inject fakes here). */
+  beforeStart?: (cloud: Cloud) => void | Promise<void>;
 }
 
 export interface LocalCloud {
@@ -68,7 +70,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   });
   const port = (server.address() as AddressInfo).port;
   cloud.endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  await options.beforeStart?.(cloud);
   for (const hook of startHooks) await hook(cloud);
+  for (const service of services) await service.start?.();
 
   return {
     endpoint: cloud.endpoint,
@@ -83,7 +87,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   };
 }
 
-/** Services that start background work (delivery loops) once the endpoint is known. */
+/** @deprecated use ServiceDefinition.start; kept while the Lambda service moves over. */
 const startHooks: ((cloud: Cloud) => Promise<void> | void)[] = [];
 export const onCloudStarted = (hook: (cloud: Cloud) => Promise<void> | void): void => {
   startHooks.push(hook);

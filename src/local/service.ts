@@ -36,6 +36,11 @@ export interface ServiceDefinition<S = unknown> {
    * request was answered.
    */
   dataPlane?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /**
+   * Background work (delivery loops, replay of work a crash left pending), started once the
+   * journal is replayed, every service has provided its in-process API and the endpoint is known.
+   */
+  start?: () => void | Promise<void>;
 }
 
 export function defineService<S>(

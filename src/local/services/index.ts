@@ -2,6 +2,7 @@
 
 import type { ServiceFactory } from '../service.js';
 import { apiGatewayService } from './apigateway/index.js';
+import { eventsService } from './events/index.js';
 import { iamService } from './iam/index.js';
 import { logsService } from './logs/index.js';
 import { stsService } from './sts/index.js';
@@ -11,4 +12,5 @@ export const serviceFactories: ServiceFactory[] = [
   stsService,
   iamService,
   logsService,
+  eventsService,
 ];
