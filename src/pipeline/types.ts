@@ -1,0 +1,147 @@
+// The desired state as plain data: every resource a flow needs, keyed and ordered by its
+// dependencies. Nothing here talks to AWS; src/provision compares it with what exists.
+
+import type { Partition } from '../config/regions.js';
+import type { Architecture, Runtime } from '../config/schema.js';
+
+export type Tags = Record<string, string>;
+
+export interface PolicyStatement {
+  Sid?: string;
+  Effect: 'Allow' | 'Deny';
+  Principal?: '*' | Record<string, string | string[]>;
+  Action: string | string[];
+  Resource?: string | string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+export interface PolicyDocument {
+  Version: '2012-10-17';
+  Statement: PolicyStatement[];
+}
+
+export interface LogGroupSpec {
+  name: string;
+  retentionDays: number;
+  tags: Tags;
+}
+
+export interface RoleSpec {
+  name: string;
+  description: string;
+  /** Trust policy: who may assume the role. */
+  assumeRolePolicy: PolicyDocument;
+  /** The one inline policy; any other inline or attached policy is removed (least privilege). */
+  policyName: string;
+  policy: PolicyDocument;
+  tags: Tags;
+}
+
+export interface BusSpec {
+  name: string;
+  tags: Tags;
+}
+
+export interface RuleTarget {
+  id: string;
+  arn: string;
+}
+
+export interface RuleSpec {
+  name: string;
+  busName: string;
+  eventPattern: Record<string, unknown>;
+  targets: RuleTarget[];
+  tags: Tags;
+}
+
+/** A statement in a Lambda function's resource policy (AddPermission). */
+export interface PermissionSpec {
+  functionName: string;
+  qualifier: string;
+  statementId: string;
+  principal: string;
+  action: 'lambda:InvokeFunction';
+  /** May hold a reference (see refs.ts) to an id only known once another resource exists. */
+  sourceArn: string;
+  sourceAccount: string;
+}
+
+export interface BucketSpec {
+  name: string;
+  tags: Tags;
+  policy: PolicyDocument;
+  encryption: 'AES256';
+}
+
+export interface FunctionSpec {
+  name: string;
+  /** The flow and short name (`ingest`, `api`): what src/release bundles for this function. */
+  source: { flow: string; function: string };
+  roleArn: string;
+  handler: string;
+  runtime: Runtime;
+  architecture: Architecture;
+  memory: number;
+  timeout: number;
+  environment: Record<string, string>;
+  /** Environment keys whose values are secret: never printed, only named. */
+  secretEnvironment: string[];
+  /** The alias every trigger points at; moved to each newly published version. */
+  alias: string;
+  tags: Tags;
+}
+
+export interface HttpRoute {
+  routeKey: string;
+  /** AWS_PROXY integration with a Lambda (alias) ARN. */
+  integrationUri: string;
+  payloadFormatVersion: '1.0' | '2.0';
+}
+
+export interface HttpApiSpec {
+  name: string;
+  tags: Tags;
+  routes: HttpRoute[];
+  stage: { name: string; autoDeploy: boolean };
+}
+
+export interface SpecByKind {
+  logGroup: LogGroupSpec;
+  role: RoleSpec;
+  bus: BusSpec;
+  rule: RuleSpec;
+  permission: PermissionSpec;
+  bucket: BucketSpec;
+  function: FunctionSpec;
+  httpApi: HttpApiSpec;
+}
+
+export type ResourceKind = keyof SpecByKind;
+
+export type DesiredResource = {
+  [K in ResourceKind]: {
+    kind: K;
+    /** Unique within the desired state: `<kind>:<name>`. */
+    key: string;
+    /** What people see: the resource's AWS name (or `function:statement` for a permission). */
+    name: string;
+    flow: string;
+    /** Keys of resources that must exist first (and be deleted after this one). */
+    dependsOn: string[];
+    spec: SpecByKind[K];
+  };
+}[ResourceKind];
+
+export type DesiredOf<K extends ResourceKind> = Extract<DesiredResource, { kind: K }>;
+
+export interface AccountContext {
+  accountId: string;
+  region: string;
+  partition: Partition;
+}
+
+export interface DesiredState extends AccountContext {
+  project: string;
+  resources: DesiredResource[];
+}
