@@ -5,6 +5,7 @@ import { apiGatewayService } from './apigateway/index.js';
 import { eventsService } from './events/index.js';
 import { iamService } from './iam/index.js';
 import { logsService } from './logs/index.js';
+import { ssmService } from './ssm/index.js';
 import { stsService } from './sts/index.js';
 
 export const serviceFactories: ServiceFactory[] = [
@@ -13,4 +14,5 @@ export const serviceFactories: ServiceFactory[] = [
   iamService,
   logsService,
   eventsService,
+  ssmService,
 ];
