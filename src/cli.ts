@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { type CommandDeps, defaultDeps } from './cli/deps.js';
 import { makeDownCommand } from './commands/down.js';
+import { makeLocalCommand } from './commands/local.js';
 import { makeStatusCommand } from './commands/status.js';
 import { makeUpCommand } from './commands/up.js';
 import { FaasError } from './errors.js';
@@ -34,11 +35,19 @@ export function buildProgram(deps: CommandDeps, exit: (code: number) => void): C
     makeUpCommand(deps, exit),
     makeDownCommand(deps, exit),
     makeStatusCommand(deps, exit),
+    makeLocalCommand(deps, exit),
   ]) {
-    // addCommand does not pass settings down: give each the program's output and exit handling.
-    program.addCommand(command.copyInheritedSettings(program));
+    // addCommand does not pass settings down: give each (and its subcommands) the program's
+    // output and exit handling.
+    program.addCommand(inheritSettings(command, program));
   }
   return program;
+}
+
+function inheritSettings(command: Command, parent: Command): Command {
+  command.copyInheritedSettings(parent);
+  for (const sub of command.commands) inheritSettings(sub, command);
+  return command;
 }
 
 /** Runs the CLI with process-style argv (`node faas up …`) and returns the exit code. */

@@ -61,6 +61,10 @@ beforeEach(() => {
   });
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: events are checked field by field below
+type Json = Record<string, any>;
+const json = async (res: Response): Promise<Json> => (await res.json()) as Json;
+
 const FN = 'arn:aws:lambda:us-east-1:000000000000:function:demo-api:live';
 
 async function makeApi(routeKeys: string[], payloadVersion = '2.0', stage = '$default') {
@@ -165,7 +169,7 @@ describe('API Gateway v2 data plane', () => {
     });
     expect(res.status).toBe(201);
     expect(res.headers.get('x-echo')).toBe('yes');
-    const event = await res.json();
+    const event = await json(res);
     expect(event).toMatchObject({
       version: '2.0',
       routeKey: 'POST /events',
@@ -189,20 +193,20 @@ describe('API Gateway v2 data plane', () => {
   it('base64-encodes binary bodies and routes path parameters, greedy paths and $default', async () => {
     const api = await makeApi(['GET /items/{id}', 'GET /files/{proxy+}', '$default']);
     answer = async (req) => ({ payload: req.payload, executedVersion: '1' });
-    const item = await (await fetch(`${api.ApiEndpoint}/items/42`)).json();
+    const item = await json(await fetch(`${api.ApiEndpoint}/items/42`));
     expect(item.body).toBeUndefined();
     const itemEvent = JSON.parse(JSON.stringify(item));
     expect(itemEvent.pathParameters).toEqual({ id: '42' });
-    const files = await (await fetch(`${api.ApiEndpoint}/files/a/b/c.txt`)).json();
+    const files = await json(await fetch(`${api.ApiEndpoint}/files/a/b/c.txt`));
     expect(files.pathParameters).toEqual({ proxy: 'a/b/c.txt' });
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0x00]);
-    const other = await (
+    const other = await json(
       await fetch(`${api.ApiEndpoint}/upload`, {
         method: 'POST',
         headers: { 'content-type': 'image/png' },
         body: png,
-      })
-    ).json();
+      }),
+    );
     expect(other.routeKey).toBe('$default');
     expect(other.isBase64Encoded).toBe(true);
     expect(Buffer.from(other.body, 'base64')).toEqual(png);
@@ -223,7 +227,7 @@ describe('API Gateway v2 data plane', () => {
       payload: Buffer.from(JSON.stringify({ statusCode: 200, body: req.payload.toString() })),
       executedVersion: '1',
     });
-    const event = await (await fetch(`${api.ApiEndpoint}/prod/v1/x?q=1&q=2`)).json();
+    const event = await json(await fetch(`${api.ApiEndpoint}/prod/v1/x?q=1&q=2`));
     expect(event).toMatchObject({
       version: '1.0',
       resource: '/v1/{name}',
