@@ -1,11 +1,12 @@
 // The REST half shared by restJson and restXml: matches a request to an operation's URI template
 // and moves members between the HTTP envelope (labels, query, headers, status) and the document.
 
+import type { IncomingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
 import type { NormalizedSchema } from '@smithy/core/schema';
 import { AwsServiceError } from '../errors.js';
 import { formatTimestamp, type OperationDef, timestampFormat } from './schema.js';
-import type { LocalRequest, LocalResponse, RestRouting } from './types.js';
+import { type LocalRequest, type LocalResponse, type RestRouting, responseStatus } from './types.js';
 import { fromScalarText, toScalarText } from './xmlShape.js';
 
 interface Segment {
@@ -20,6 +21,12 @@ interface Route {
   segments: Segment[];
   requiredQuery: [string, string | undefined][];
   score: number;
+  /** The template's `x-id` hint: a request naming another operation skips this route. */
+  xId?: string;
+  /** Query keys and headers bound to required input members, to tell apart operations sharing a
+   * template (S3 PutObject vs UploadPart vs CopyObject on `PUT /{Bucket}/{Key+}`). */
+  needsQuery: string[];
+  needsHeaders: string[];
 }
 
 /** The document half of a REST protocol: JSON for restJson, XML for restXml. */
@@ -53,8 +60,27 @@ function compileRoute(op: OperationDef, uri: string): Route {
   const literals = segments.filter((s) => s.literal !== undefined).length;
   const score =
     requiredQuery.length * 1000 + literals * 10 + segments.length - (segments.at(-1)?.greedy ? 5 : 0);
-  return { op, method: op.http!.method, segments, requiredQuery, score };
+  const xId = /(?:^|&)x-id=([^&]+)/.exec(queryPart ?? '')?.[1];
+  return { op, method: op.http!.method, segments, requiredQuery, score, xId, ...requiredBindings(op) };
 }
+
+/** The query keys and headers of the input's required members (the SDK schemas list them first). */
+function requiredBindings(op: OperationDef): { needsQuery: string[]; needsHeaders: string[] } {
+  const raw = op.input.getSchema() as unknown;
+  const count = Array.isArray(raw) && typeof raw[6] === 'number' ? raw[6] : 0;
+  const needsQuery: string[] = [];
+  const needsHeaders: string[] = [];
+  let i = 0;
+  for (const [, member] of op.input.structIterator()) {
+    if (i++ >= count) break;
+    const t = member.getMergedTraits();
+    if (typeof t.httpQuery === 'string') needsQuery.push(t.httpQuery);
+    else if (typeof t.httpHeader === 'string') needsHeaders.push(t.httpHeader.toLowerCase());
+  }
+  return { needsQuery, needsHeaders };
+}
+
+const needs = (r: Route): number => r.needsQuery.length + r.needsHeaders.length;
 
 export function compileRoutes(operations: Map<string, OperationDef>, routing: RestRouting = {}): Route[] {
   const routes: Route[] = [];
@@ -62,7 +88,8 @@ export function compileRoutes(operations: Map<string, OperationDef>, routing: Re
     if (!op.http) continue;
     routes.push(compileRoute(op, routing.uriFor ? routing.uriFor(op) : op.http.uri));
   }
-  return routes.sort((a, b) => b.score - a.score);
+  // Equal templates: the operation whose required query/header bindings are present wins.
+  return routes.sort((a, b) => b.score - a.score || needs(b) - needs(a));
 }
 
 function matchSegments(route: Route, parts: string[]): Record<string, string> | undefined {
@@ -100,17 +127,29 @@ export function matchRoute(
   method: string,
   path: string,
   query: URLSearchParams,
+  headers: IncomingHttpHeaders = {},
 ): { op: OperationDef; labels: Record<string, string> } | undefined {
   const raw = path.split('/').slice(1);
   // A trailing slash is insignificant except inside a greedy label (an S3 key may end with '/').
   const trimmed = raw.length > 0 && raw.at(-1) === '' ? raw.slice(0, -1) : raw;
-  for (const route of routes) {
-    if (route.method !== method) continue;
-    if (!route.requiredQuery.every(([k, v]) => query.has(k) && (v === undefined || query.get(k) === v)))
-      continue;
-    const greedy = route.segments.at(-1)?.greedy;
-    const labels = matchSegments(route, greedy ? raw : trimmed);
-    if (labels) return { op: route.op, labels };
+  const xId = query.get('x-id');
+  // First pass: only routes whose required query/header members are present; the second pass
+  // keeps the old behaviour so a request missing one still reaches its operation's validation.
+  for (const strict of [true, false]) {
+    for (const route of routes) {
+      if (route.method !== method) continue;
+      if (xId && route.xId && route.xId !== xId) continue;
+      if (!route.requiredQuery.every(([k, v]) => query.has(k) && (v === undefined || query.get(k) === v)))
+        continue;
+      if (
+        strict &&
+        !(route.needsQuery.every((k) => query.has(k)) && route.needsHeaders.every((h) => h in headers))
+      )
+        continue;
+      const greedy = route.segments.at(-1)?.greedy;
+      const labels = matchSegments(route, greedy ? raw : trimmed);
+      if (labels) return { op: route.op, labels };
+    }
   }
   return undefined;
 }
@@ -173,7 +212,11 @@ export async function readInput(
 
 export function writeOutput(op: OperationDef, output: unknown, format: BodyFormat): LocalResponse {
   const value = (output ?? {}) as Record<string, unknown>;
-  const res: LocalResponse = { status: op.http?.code ?? 200, headers: {} };
+  const override = (value as { [responseStatus]?: unknown })[responseStatus];
+  const res: LocalResponse = {
+    status: typeof override === 'number' ? override : (op.http?.code ?? 200),
+    headers: {},
+  };
   let payload: [NormalizedSchema, unknown] | undefined;
   let hasDocumentMembers = false;
   for (const [name, member] of op.output.structIterator()) {

@@ -6,7 +6,12 @@ import { fromJson, toJson } from './jsonShape.js';
 import type { OperationDef } from './schema.js';
 import type { Decoded, LocalRequest, LocalResponse, ProtocolCodec } from './types.js';
 
-export function jsonCodec(version: '1.0' | '1.1'): ProtocolCodec {
+export interface JsonCodecOptions {
+  /** Modeled error name → its awsQuery code, sent in x-amzn-query-error to query-compatible clients. */
+  queryErrorCodes?: ReadonlyMap<string, string>;
+}
+
+export function jsonCodec(version: '1.0' | '1.1', options: JsonCodecOptions = {}): ProtocolCodec {
   const contentType = `application/x-amz-json-${version}`;
   const opts = { useJsonName: false };
   return {
@@ -48,7 +53,8 @@ export function jsonCodec(version: '1.0' | '1.1'): ProtocolCodec {
       const headers: Record<string, string> = { 'content-type': contentType, ...error.headers };
       // Query-compatible services (SQS) let old clients see the query-protocol error code.
       if (req.headers['x-amzn-query-mode'] === 'true')
-        headers['x-amzn-query-error'] = `${error.code};${error.fault}`;
+        headers['x-amzn-query-error'] =
+          `${options.queryErrorCodes?.get(error.code) ?? error.code};${error.fault}`;
       return {
         status: error.status,
         headers,

@@ -39,12 +39,15 @@ export function fromQueryParams(
   }
   if (schema.isMapSchema()) {
     const base = schema.getMergedTraits().xmlFlattened ? prefix : `${prefix}.entry`;
+    // Key and value names follow their xmlName (SQS `Attribute.1.Name` / `Attribute.1.Value`).
+    const keyName = keyOf('key', schema.getKeySchema());
+    const valueName = keyOf('value', schema.getValueSchema());
     const out: Record<string, unknown> = {};
-    for (let i = 1; params.has(`${base}.${i}.key`); i++) {
-      out[params.get(`${base}.${i}.key`)!] = fromQueryParams(
+    for (let i = 1; params.has(`${base}.${i}.${keyName}`); i++) {
+      out[params.get(`${base}.${i}.${keyName}`)!] = fromQueryParams(
         schema.getValueSchema(),
         params,
-        `${base}.${i}.value`,
+        `${base}.${i}.${valueName}`,
       );
     }
     return Object.keys(out).length > 0 ? out : undefined;
@@ -58,7 +61,12 @@ const hasPrefix = (params: Map<string, string>, prefix: string): boolean => {
   return false;
 };
 
-export function queryCodec(namespace: string): ProtocolCodec {
+export interface QueryCodecOptions {
+  /** Modeled error name → its awsQuery code (see loadQueryErrorCodes), e.g. SQS's NonExistentQueue. */
+  errorCodes?: ReadonlyMap<string, string>;
+}
+
+export function queryCodec(namespace: string, options: QueryCodecOptions = {}): ProtocolCodec {
   return {
     name: 'query',
     async decode(req: LocalRequest, operations: Map<string, OperationDef>): Promise<Decoded> {
@@ -77,21 +85,25 @@ export function queryCodec(namespace: string): ProtocolCodec {
       return { op, input: (fromQueryParams(op.input, params, '') ?? {}) as Record<string, unknown> };
     },
     encode(req, op, output): LocalResponse {
-      const result = toXmlBody(op.output, output ?? {});
+      // Operations without output (DeleteRole, DeleteQueue) answer with ResponseMetadata alone.
+      const result = op.output.isUnitSchema()
+        ? ''
+        : `<${op.name}Result>${toXmlBody(op.output, output ?? {})}</${op.name}Result>`;
       const body =
-        `<${op.name}Response xmlns="${namespace}"><${op.name}Result>${result}</${op.name}Result>` +
+        `<${op.name}Response xmlns="${namespace}">${result}` +
         `<ResponseMetadata><RequestId>${req.requestId}</RequestId></ResponseMetadata></${op.name}Response>`;
       return { status: 200, headers: { 'content-type': 'text/xml' }, body };
     },
     encodeError(req, error): LocalResponse {
+      const code = options.errorCodes?.get(error.code) ?? error.code;
       const body =
-        `<ErrorResponse xmlns="${namespace}"><Error><Type>${error.fault}</Type><Code>${escapeXml(error.code)}</Code>` +
+        `<ErrorResponse xmlns="${namespace}"><Error><Type>${error.fault}</Type><Code>${escapeXml(code)}</Code>` +
         `<Message>${escapeXml(error.message)}</Message></Error><RequestId>${req.requestId}</RequestId></ErrorResponse>`;
       return {
         status: error.status,
         headers: {
           'content-type': 'text/xml',
-          'x-amzn-query-error': `${error.code};${error.fault}`,
+          'x-amzn-query-error': `${code};${error.fault}`,
           ...error.headers,
         },
         body,

@@ -39,7 +39,7 @@ export function restJsonCodec(routing: RestRouting = {}): ProtocolCodec {
     async decode(req: LocalRequest, operations: Map<string, OperationDef>): Promise<Decoded> {
       routes ??= compileRoutes(operations, routing);
       const path = routing.rewritePath ? routing.rewritePath(req) : req.path;
-      const match = matchRoute(routes, req.method, path, req.query);
+      const match = matchRoute(routes, req.method, path, req.query, req.headers);
       if (!match) throw noRoute(req.method, path);
       return { op: match.op, input: await readInput(req, match.op, match.labels, jsonBodyFormat) };
     },

@@ -25,7 +25,14 @@ export function xmlBodyFormat(namespace: string): BodyFormat {
       (fromXml(schema, rootValue(parseXml(body.toString('utf8')))) ?? {}) as Record<string, unknown>,
     writeDocument(schema, value) {
       const name = rootName(schema);
-      return `${XML_DECL}<${name} xmlns="${namespace}">${toXmlBody(schema, value)}</${name}>`;
+      // A structure whose only member carries the root's own name is sent as that member's text
+      // (S3 GetBucketLocation: `<LocationConstraint>eu-west-1</LocationConstraint>`).
+      const members = [...schema.structIterator()];
+      const inner =
+        members.length === 1 && members[0][0] === name && !members[0][1].isStructSchema()
+          ? toXmlBody(members[0][1], value[name])
+          : toXmlBody(schema, value);
+      return `${XML_DECL}<${name} xmlns="${namespace}">${inner}</${name}>`;
     },
     readStructPayload: (member, body) => fromXml(member, rootValue(parseXml(body.toString('utf8')))),
     writeStructPayload(member, value) {
@@ -43,7 +50,7 @@ export function restXmlCodec(namespace: string, routing: RestRouting = {}): Prot
     async decode(req: LocalRequest, operations: Map<string, OperationDef>): Promise<Decoded> {
       routes ??= compileRoutes(operations, routing);
       const path = routing.rewritePath ? routing.rewritePath(req) : req.path;
-      const match = matchRoute(routes, req.method, path, req.query);
+      const match = matchRoute(routes, req.method, path, req.query, req.headers);
       if (!match) throw noRoute(req.method, path);
       return { op: match.op, input: await readInput(req, match.op, match.labels, format) };
     },
@@ -52,9 +59,9 @@ export function restXmlCodec(namespace: string, routing: RestRouting = {}): Prot
       const extra = Object.entries(error.extra)
         .map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`)
         .join('');
-      // HEAD responses carry no body, so S3 clients read the code from the status alone.
+      // HEAD and 304 responses carry no body, so S3 clients read the code from the status alone.
       const body =
-        req.method === 'HEAD'
+        req.method === 'HEAD' || error.status === 304
           ? undefined
           : `${XML_DECL}<Error><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message>${extra}<RequestId>${req.requestId}</RequestId></Error>`;
       return { status: error.status, headers: { 'content-type': 'application/xml', ...error.headers }, body };

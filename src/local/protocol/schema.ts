@@ -39,6 +39,28 @@ export function loadOperations(sdkModule: Record<string, unknown>): Map<string, 
   return ops;
 }
 
+type ErrorSchemaArray = [-3, string, string, Record<string, unknown> | 0, ...unknown[]];
+
+const isErrorSchema = (value: unknown): value is ErrorSchemaArray =>
+  Array.isArray(value) && value[0] === -3 && typeof value[2] === 'string';
+
+/**
+ * Modeled errors whose awsQuery code differs from their name (`@awsQueryError`), keyed by name:
+ * SQS's QueueDoesNotExist travels as `AWS.SimpleQueueService.NonExistentQueue` on the query wire
+ * and in the x-amzn-query-error header that query-compatible JSON clients read.
+ */
+export function loadQueryErrorCodes(sdkModule: Record<string, unknown>): Map<string, string> {
+  const codes = new Map<string, string>();
+  for (const [key, value] of Object.entries(sdkModule)) {
+    if (!key.endsWith('$') || !isErrorSchema(value)) continue;
+    const traits = value[3];
+    const queryError = traits ? traits.awsQueryError : undefined;
+    if (Array.isArray(queryError) && typeof queryError[0] === 'string' && queryError[0] !== value[2])
+      codes.set(value[2], queryError[0]);
+  }
+  return codes;
+}
+
 /** Timestamp wire formats: the schema codes Smithy uses (4 default, 5 date-time, 6 http-date, 7 epoch). */
 export type TimestampFormat = 'date-time' | 'http-date' | 'epoch-seconds';
 

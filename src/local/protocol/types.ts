@@ -26,6 +26,15 @@ export interface LocalResponse {
   body?: string | Buffer | Readable;
 }
 
+/**
+ * An action's output may carry this key to answer with a status its model cannot express
+ * (S3 GetObject's 206 Partial Content): `withStatus(output, 206)`.
+ */
+export const responseStatus: unique symbol = Symbol('faas.responseStatus');
+
+export const withStatus = <T extends object>(output: T, status: number): T =>
+  Object.assign(output, { [responseStatus]: status });
+
 export interface Decoded {
   op: OperationDef;
   input: Record<string, unknown>;

@@ -55,6 +55,11 @@ export function fromXml(schema: NormalizedSchema, node: unknown): unknown {
         out[name] = asArray(source[key]).map((item) => fromXml(member.getValueSchema(), item));
         continue;
       }
+      if (member.isMapSchema() && member.getMergedTraits().xmlFlattened) {
+        if (source[key] === undefined) continue;
+        out[name] = mapFromEntries(member, asArray(source[key]));
+        continue;
+      }
       const v = fromXml(member, source[key]);
       if (v !== undefined) out[name] = v;
     }
@@ -67,16 +72,21 @@ export function fromXml(schema: NormalizedSchema, node: unknown): unknown {
     return asArray(wrapper).map((v) => fromXml(item, v));
   }
   if (schema.isMapSchema()) {
-    const out: Record<string, unknown> = {};
-    const keyName = xmlNameOf('key', schema.getKeySchema());
-    const valueName = xmlNameOf('value', schema.getValueSchema());
     const entries = typeof node === 'object' ? asArray((node as Record<string, unknown>).entry) : [];
-    for (const entry of entries as Record<string, unknown>[]) {
-      out[String(entry[keyName])] = fromXml(schema.getValueSchema(), entry[valueName]);
-    }
-    return out;
+    return mapFromEntries(schema, entries);
   }
   return fromScalarText(schema, typeof node === 'object' ? '' : String(node));
+}
+
+/** Map entries (`<entry>` children, or the repeated elements of a flattened map) → a record. */
+function mapFromEntries(schema: NormalizedSchema, entries: unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const keyName = xmlNameOf('key', schema.getKeySchema());
+  const valueName = xmlNameOf('value', schema.getValueSchema());
+  for (const entry of entries as Record<string, unknown>[]) {
+    out[String(entry[keyName])] = fromXml(schema.getValueSchema(), entry[valueName]);
+  }
+  return out;
 }
 
 /** A scalar carried as text (XML, query strings, HTTP headers) → its typed value. */
@@ -109,6 +119,10 @@ export function toXmlBody(schema: NormalizedSchema, value: unknown): string {
       const key = xmlNameOf(name, member);
       if (member.isListSchema() && traits.xmlFlattened) {
         for (const item of v as unknown[]) out += element(key, toXmlBody(member.getValueSchema(), item));
+      } else if (member.isMapSchema() && traits.xmlFlattened) {
+        // Flattened maps repeat the member's element per entry (SQS `<Attribute><Name/><Value/></Attribute>`).
+        for (const entry of Object.entries(v as Record<string, unknown>))
+          out += element(key, mapEntryBody(member, entry));
       } else {
         out += element(key, toXmlBody(member, v));
       }
@@ -121,19 +135,16 @@ export function toXmlBody(schema: NormalizedSchema, value: unknown): string {
     return (value as unknown[]).map((v) => element(itemName, toXmlBody(item, v))).join('');
   }
   if (schema.isMapSchema()) {
-    const keyName = xmlNameOf('key', schema.getKeySchema());
-    const valueName = xmlNameOf('value', schema.getValueSchema());
     return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) =>
-        element(
-          'entry',
-          element(keyName, escapeXml(k)) + element(valueName, toXmlBody(schema.getValueSchema(), v)),
-        ),
-      )
+      .map((entry) => element('entry', mapEntryBody(schema, entry)))
       .join('');
   }
   return escapeXml(toScalarText(schema, value));
 }
+
+const mapEntryBody = (schema: NormalizedSchema, [k, v]: [string, unknown]): string =>
+  element(xmlNameOf('key', schema.getKeySchema()), escapeXml(k)) +
+  element(xmlNameOf('value', schema.getValueSchema()), toXmlBody(schema.getValueSchema(), v));
 
 export function toScalarText(schema: NormalizedSchema, value: unknown): string {
   if (schema.isTimestampSchema()) return String(formatTimestamp(value, timestampFormat(schema, 'date-time')));

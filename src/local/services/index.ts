@@ -5,6 +5,7 @@ import { apiGatewayService } from './apigateway/index.js';
 import { eventsService } from './events/index.js';
 import { iamService } from './iam/index.js';
 import { logsService } from './logs/index.js';
+import { sqsService } from './sqs/index.js';
 import { ssmService } from './ssm/index.js';
 import { stsService } from './sts/index.js';
 
@@ -15,4 +16,5 @@ export const serviceFactories: ServiceFactory[] = [
   logsService,
   eventsService,
   ssmService,
+  sqsService,
 ];
