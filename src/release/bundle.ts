@@ -42,6 +42,8 @@ export interface BundleOptions {
 export interface Bundle {
   code: Uint8Array;
   map: Uint8Array;
+  /** Every source file that went into the bundle, relative to the root (the build cache's key). */
+  inputs: string[];
 }
 
 export async function bundleHandler(entry: string, opts: BundleOptions = {}): Promise<Bundle> {
@@ -88,7 +90,7 @@ export async function bundleHandler(entry: string, opts: BundleOptions = {}): Pr
     if (code === undefined || map === undefined) {
       throw new FaasError('BundleFailed', `esbuild produced no ${HANDLER_FILE} for ${relative(root, entry)}`);
     }
-    return { code: code.contents, map: map.contents };
+    return { code: code.contents, map: map.contents, inputs: Object.keys(result.metafile.inputs).sort() };
   } catch (err) {
     if (err instanceof FaasError) throw err;
     throw new FaasError(

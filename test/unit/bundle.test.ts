@@ -83,8 +83,8 @@ describe.each(['api', 'store'])('bundleHandler(%s)', (name) => {
 
 describe.each(['api', 'store'])('buildFunctionArtifact(%s)', (name) => {
   it('zips index.mjs alone, reproducibly, and the zipped module loads and runs', async () => {
-    const artifact = await buildFunctionArtifact(name);
-    const again = await buildFunctionArtifact(name);
+    const artifact = await buildFunctionArtifact(name, { cache: false });
+    const again = await buildFunctionArtifact(name, { cache: false });
     expect(again.sha256).toBe(artifact.sha256);
     expect(artifact.size).toBe(artifact.zip.byteLength);
     console.log(`${name}: zip ${(artifact.size / 1024).toFixed(1)} KB (sha256 ${artifact.sha256})`);
