@@ -3,10 +3,16 @@
 // 1 for failures and 2 for usage errors (commander's own included).
 import { Command, CommanderError } from 'commander';
 import { type CommandDeps, defaultDeps } from './cli/deps.js';
+import { makeDemoCommand } from './commands/demo.js';
 import { makeDownCommand } from './commands/down.js';
 import { makeLocalCommand } from './commands/local.js';
+import { makeLogsCommand } from './commands/logs.js';
+import { makeReleaseCommand } from './commands/release.js';
+import { makeRollbackCommand } from './commands/rollback.js';
+import { makeSendCommand } from './commands/send.js';
 import { makeStatusCommand } from './commands/status.js';
 import { makeUpCommand } from './commands/up.js';
+import { makeVerifyCommand } from './commands/verify.js';
 import { FaasError } from './errors.js';
 import type { Output } from './output.js';
 
@@ -36,6 +42,12 @@ export function buildProgram(deps: CommandDeps, exit: (code: number) => void): C
     makeDownCommand(deps, exit),
     makeStatusCommand(deps, exit),
     makeLocalCommand(deps, exit),
+    makeDemoCommand(deps, exit, (args, d) => main(['node', 'faas', ...args], d)),
+    makeReleaseCommand(deps, exit),
+    makeRollbackCommand(deps, exit),
+    makeSendCommand(deps, exit),
+    makeVerifyCommand(deps, exit),
+    makeLogsCommand(deps, exit),
   ]) {
     // addCommand does not pass settings down: give each (and its subcommands) the program's
     // output and exit handling.

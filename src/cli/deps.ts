@@ -1,5 +1,5 @@
 // What every command receives: output, environment, clock, the SDK client factory, the release
-// builder and the confirmation prompt. cli.ts passes the real ones; tests pass fakes.
+// builder, the confirmation prompt and Ctrl-C. cli.ts passes the real ones; tests pass fakes.
 import { createInterface } from 'node:readline/promises';
 import { type ClientFactory, createAwsClients } from '../aws/clients.js';
 import { type Output, processOutput } from '../output.js';
@@ -27,6 +27,8 @@ export interface CommandDeps {
   artifacts: ArtifactSource;
   /** Asks a yes/no question on the terminal; only called when output.isTTY. */
   confirm(question: string): Promise<boolean>;
+  /** Calls `listener` on the next Ctrl-C (SIGINT) until the returned function unsubscribes it. */
+  onInterrupt(listener: () => void): () => void;
   /** Tuning for tests: Lambda waiter bound and role-propagation backoff. */
   provision?: { waitSeconds?: number; roleRetry?: { attempts: number; baseMs: number; maxMs: number } };
 }
@@ -50,6 +52,11 @@ export function defaultDeps(): CommandDeps {
       } finally {
         rl.close();
       }
+    },
+    // Once: a second Ctrl-C finds no listener and ends the process the default way.
+    onInterrupt: (listener) => {
+      process.once('SIGINT', listener);
+      return () => process.off('SIGINT', listener);
     },
   };
 }

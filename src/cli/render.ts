@@ -28,3 +28,21 @@ export function summary(plan: Plan): string {
   }
   return `Plan: ${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged.`;
 }
+
+/** Rows as aligned columns (the last one is not padded), each line indented by two spaces. */
+export function table(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell.length);
+  }
+  return rows.map((row) =>
+    `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')}`.trimEnd(),
+  );
+}
+
+/** `812 B`, `105.2 KB`, `3.4 MB` (powers of 1024, as `ls -h` and the Lambda console count). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -77,6 +77,15 @@ function errorText(res: RawResponse): string {
   return res.text.slice(0, 200) || `HTTP ${res.status}`;
 }
 
+function idOf(text: string): string | undefined {
+  try {
+    const id = (JSON.parse(text) as { id?: unknown } | null)?.id;
+    return typeof id === 'string' && id !== '' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function sendEvents(options: SendOptions): Promise<SendResult> {
   const url = new URL(options.url);
   const concurrency = Math.max(1, Math.min(options.concurrency, options.count));
@@ -103,9 +112,16 @@ export async function sendEvents(options: SendOptions): Promise<SendResult> {
       try {
         const res = await post(url, agent as Agent, options.headers, JSON.stringify(body));
         histogram.recordValue(Math.max(1, Math.round((performance.now() - t0) * 1000)));
-        if (res.status === 201) {
-          const answer = JSON.parse(res.text) as { id: string };
-          accepted[index] = { id: answer.id, body };
+        const id = res.status === 201 ? idOf(res.text) : undefined;
+        if (id !== undefined) {
+          accepted[index] = { id, body };
+        } else if (res.status === 201) {
+          // Accepted but unusable: without an id the event cannot be verified.
+          failures.push({
+            index,
+            status: res.status,
+            message: `answer has no id: ${res.text.slice(0, 200)}`,
+          });
         } else {
           failures.push({ index, status: res.status, message: errorText(res) });
         }

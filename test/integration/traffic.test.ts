@@ -27,7 +27,7 @@ beforeAll(async () => {
         return;
       }
       res.writeHead(201, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ...parsed, id: randomUUID() }));
+      res.end(JSON.stringify(parsed.omitId ? parsed : { ...parsed, id: randomUUID() }));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -57,6 +57,20 @@ describe('sendEvents', () => {
     expect(progress).toBe(50);
     expect(result.latencyMs.p99).toBeGreaterThan(0);
     expect(result.latencyMs.p50).toBeLessThanOrEqual(result.latencyMs.p99);
+  });
+
+  it('counts a 201 without an id as a failure: it could never be verified', async () => {
+    const result = await sendEvents({
+      url,
+      headers: { token: 't0k' },
+      body: () => ({ omitId: true }),
+      count: 1,
+      concurrency: 1,
+    });
+    expect(result.accepted).toEqual([]);
+    expect(result.failures).toEqual([
+      { index: 0, status: 201, message: 'answer has no id: {"omitId":true}' },
+    ]);
   });
 
   it("reports the API's error for a wrong token", async () => {

@@ -33,7 +33,7 @@ describe('exit codes', () => {
 
   it('commander usage errors exit 2', async () => {
     expect(await run('deploy')).toBe(2);
-    expect(h.err[0]).toBe("error: unknown command 'deploy'");
+    expect(h.err[0]).toBe("error: unknown command 'deploy'\n(Did you mean demo?)");
     expect(await run('up', '--fast')).toBe(2);
     expect(h.err).toContain("error: unknown option '--fast'");
     expect(await run()).toBe(2);

@@ -55,7 +55,14 @@ export class FakeClient {
     if (!handler) throw new Error(`fake ${this.service} does not implement ${name}`);
     // A deep copy both ways, as over the wire: nobody shares objects with the model.
     const input = structuredClone((args as { input: unknown }).input);
-    return clone({ $metadata: {}, ...(handler(input) as object) });
+    const output = clone({ $metadata: {}, ...(handler(input) as object) }) as Record<string, unknown>;
+    // A streamed body (S3 GetObject) is data in the model; the SDK hands callers a stream mixin.
+    if (typeof output['$bodyText'] === 'string') {
+      const text = output['$bodyText'];
+      delete output['$bodyText'];
+      output['Body'] = { transformToString: async () => text };
+    }
+    return output;
   }
 }
 

@@ -21,6 +21,10 @@ export interface Harness {
   counters: CallCounter[];
   /** Bump to change the bytes of a function's code. */
   codeVersion: Record<string, number>;
+  /** Runs inside every clock.sleep (after time has advanced): lets a test act between polls. */
+  onSleep: ((ms: number) => void) | undefined;
+  /** Simulates Ctrl-C: calls (and unsubscribes) every onInterrupt listener. */
+  interrupt(): void;
   writeConfig(config: Record<string, unknown>): void;
   lastCounter(): CallCounter;
   cleanup(): void;
@@ -38,12 +42,14 @@ export function harness(
   const sleeps: number[] = [];
   const counters: CallCounter[] = [];
   const codeVersion: Record<string, number> = {};
+  const interrupts = new Set<() => void>();
   let now = 1_000_000;
   const clock: Clock = {
     now: () => now,
     sleep: async (ms) => {
       sleeps.push(ms);
       now += ms;
+      h.onSleep?.(ms);
     },
   };
   const deps: CommandDeps = {
@@ -64,6 +70,10 @@ export function harness(
       },
     },
     confirm: async () => options.confirm ?? false,
+    onInterrupt: (listener) => {
+      interrupts.add(listener);
+      return () => interrupts.delete(listener);
+    },
     provision: { waitSeconds: 5, roleRetry: { attempts: 3, baseMs: 1_000, maxMs: 10_000 } },
   };
   const h: Harness = {
@@ -75,6 +85,13 @@ export function harness(
     sleeps,
     counters,
     codeVersion,
+    onSleep: undefined,
+    interrupt: () => {
+      for (const listener of [...interrupts]) {
+        interrupts.delete(listener);
+        listener();
+      }
+    },
     writeConfig: (config) => writeFileSync(join(dir, '.faasrc.json'), JSON.stringify(config)),
     lastCounter: () => counters.at(-1)!,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),

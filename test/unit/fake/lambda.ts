@@ -28,6 +28,11 @@ export interface FakeFunction {
   latest: FakeConfig;
   versions: Map<string, FakeConfig>;
   aliases: Map<string, string>;
+  /** What an alias holds besides its version: the Description and canary weights releases set. */
+  aliasDetails: Map<
+    string,
+    { Description?: string; RoutingConfig?: { AdditionalVersionWeights?: Record<string, number> } }
+  >;
   /** Resource-policy statements per qualifier. */
   policies: Map<string, Array<Record<string, unknown>>>;
   tags: Record<string, string>;
@@ -103,6 +108,7 @@ export function lambdaHandlers(
         },
         versions: new Map(),
         aliases: new Map(),
+        aliasDetails: new Map(),
         policies: new Map(),
         tags: { ...(i.Tags ?? {}) },
       };
@@ -112,7 +118,9 @@ export function lambdaHandlers(
     },
     GetFunction: (i) => {
       const f = fn(i.FunctionName);
-      return { Configuration: f.latest, Tags: f.tags };
+      const q = qualified(f, i.Qualifier);
+      const config = q === '$LATEST' ? f.latest : f.versions.get(f.aliases.get(q) ?? q);
+      return { Configuration: config, Tags: f.tags };
     },
     GetFunctionConfiguration: (i) => {
       const f = fn(i.FunctionName);
@@ -149,7 +157,12 @@ export function lambdaHandlers(
     GetAlias: (i) => {
       const version = fn(i.FunctionName).aliases.get(i.Name);
       if (version === undefined) throw sdkError(ResourceNotFoundException, `Alias not found: ${i.Name}`);
-      return { Name: i.Name, FunctionVersion: version, AliasArn: `${arnOf(i.FunctionName)}:${i.Name}` };
+      return {
+        Name: i.Name,
+        FunctionVersion: version,
+        AliasArn: `${arnOf(i.FunctionName)}:${i.Name}`,
+        ...fn(i.FunctionName).aliasDetails.get(i.Name),
+      };
     },
     CreateAlias: (i) => {
       const f = fn(i.FunctionName);
@@ -160,8 +173,17 @@ export function lambdaHandlers(
     UpdateAlias: (i) => {
       const f = fn(i.FunctionName);
       if (!f.aliases.has(i.Name)) throw sdkError(ResourceNotFoundException, `Alias not found: ${i.Name}`);
+      if (i.FunctionVersion !== undefined && !f.versions.has(i.FunctionVersion))
+        throw sdkError(
+          ResourceNotFoundException,
+          `Function not found: ${arnOf(i.FunctionName)}:${i.FunctionVersion}`,
+        );
       f.aliases.set(i.Name, i.FunctionVersion);
-      return { Name: i.Name, FunctionVersion: i.FunctionVersion };
+      const details = { ...f.aliasDetails.get(i.Name) };
+      if (i.Description !== undefined) details.Description = i.Description;
+      if (i.RoutingConfig !== undefined) details.RoutingConfig = i.RoutingConfig;
+      f.aliasDetails.set(i.Name, details);
+      return { Name: i.Name, FunctionVersion: i.FunctionVersion, ...details };
     },
     TagResource: (i) => {
       Object.assign(fn(String(i.Resource).split(':').at(-1)!).tags, i.Tags);

@@ -1,5 +1,11 @@
 // S3 in memory: buckets with Block Public Access, encryption, policy, tags and objects.
-import { BucketAlreadyOwnedByYou, NoSuchBucket, NotFound, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  BucketAlreadyOwnedByYou,
+  NoSuchBucket,
+  NoSuchKey,
+  NotFound,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { type Handlers, sdkError } from './core.js';
 
 export interface FakeBucket {
@@ -100,6 +106,12 @@ export function s3Handlers(buckets: Map<string, FakeBucket>, region: string): Ha
         IsTruncated: truncated,
         ...(truncated ? { NextContinuationToken: page.at(-1) } : {}),
       };
+    },
+    // structuredClone cannot copy the SDK's stream mixin: core.ts turns $bodyText into Body.
+    GetObject: (i) => {
+      const body = bucket(i.Bucket).objects.get(i.Key);
+      if (body === undefined) throw sdkError(NoSuchKey, 'The specified key does not exist.');
+      return { $bodyText: body };
     },
     DeleteObjects: (i) => {
       const b = bucket(i.Bucket);
