@@ -71,7 +71,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const port = (server.address() as AddressInfo).port;
   cloud.endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   await options.beforeStart?.(cloud);
-  for (const hook of startHooks) await hook(cloud);
   for (const service of services) await service.start?.();
 
   return {
@@ -86,12 +85,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     },
   };
 }
-
-/** @deprecated use ServiceDefinition.start; kept while the Lambda service moves over. */
-const startHooks: ((cloud: Cloud) => Promise<void> | void)[] = [];
-export const onCloudStarted = (hook: (cloud: Cloud) => Promise<void> | void): void => {
-  startHooks.push(hook);
-};
 
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {

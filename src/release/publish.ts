@@ -11,6 +11,7 @@ import {
   UpdateAliasCommand,
   UpdateFunctionCodeCommand,
   waitUntilFunctionUpdatedV2,
+  waitUntilPublishedVersionActive,
 } from '@aws-sdk/client-lambda';
 import { FaasError, usageError } from '../errors.js';
 import {
@@ -29,8 +30,11 @@ export interface PublishOptions {
   sha256: string;
   /** Send this share (1–99) of `live` traffic to the new version; the rest stays on the old one. */
   canaryPercent?: number;
-  /** Waits until a code update has finished; injectable so tests need no real waiter delays. */
-  waitForUpdate?: (client: LambdaClient, functionName: string) => Promise<void>;
+  /**
+   * Waits until a code update has finished (no qualifier) or a just-published version is Active
+   * (qualifier = the version); injectable so tests need no real waiter delays.
+   */
+  waitForUpdate?: (client: LambdaClient, functionName: string, version?: string) => Promise<void>;
   /** Upper bound for the default waiter. */
   maxWaitSeconds?: number;
 }
@@ -86,6 +90,7 @@ export async function publishRelease(client: LambdaClient, options: PublishOptio
 
   if (latestSha !== sha256) await uploadCode(client, options);
   const newVersion = await publishVersion(client, functionName, sha256);
+  await waitForVersion(client, options, newVersion);
 
   if (!alias || !oldVersion) {
     // First release: there is no old version to keep traffic on, so a canary cannot apply.
@@ -148,9 +153,35 @@ async function uploadCode(client: LambdaClient, options: PublishOptions): Promis
   }
 }
 
-function defaultWait(maxWaitSeconds: number): (client: LambdaClient, functionName: string) => Promise<void> {
-  return async (client, functionName) => {
-    await waitUntilFunctionUpdatedV2({ client, maxWaitTime: maxWaitSeconds }, { FunctionName: functionName });
+async function waitForVersion(client: LambdaClient, options: PublishOptions, version: string): Promise<void> {
+  const wait = options.waitForUpdate ?? defaultWait(options.maxWaitSeconds ?? 300);
+  try {
+    await wait(client, options.functionName, version);
+  } catch (err) {
+    throw new FaasError(
+      'VersionNotReady',
+      `version ${version} of ${options.functionName} did not become active`,
+      {
+        cause: err,
+        hint: `see StateReason in \`aws lambda get-function --function-name ${options.functionName}:${version}\`; \`live\` was not moved, so run the release again`,
+      },
+    );
+  }
+}
+
+function defaultWait(
+  maxWaitSeconds: number,
+): (client: LambdaClient, functionName: string, version?: string) => Promise<void> {
+  return async (client, functionName, version) => {
+    const params = { client, maxWaitTime: maxWaitSeconds };
+    if (version === undefined) await waitUntilFunctionUpdatedV2(params, { FunctionName: functionName });
+    // A new version starts Pending; invoking `live` before it is Active fails with a conflict.
+    // The waiter's default first delay is 5 s; versions are usually Active within a second.
+    else
+      await waitUntilPublishedVersionActive(
+        { ...params, minDelay: 1 },
+        { FunctionName: functionName, Qualifier: version },
+      );
   };
 }
 

@@ -8,11 +8,7 @@ import { GetApisCommand } from '@aws-sdk/client-apigatewayv2';
 import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { ListEventBusesCommand } from '@aws-sdk/client-eventbridge';
 import { ListRolesCommand } from '@aws-sdk/client-iam';
-import {
-  GetAliasCommand,
-  ListFunctionsCommand,
-  waitUntilPublishedVersionActive,
-} from '@aws-sdk/client-lambda';
+import { GetAliasCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsClients, createAwsClients } from '../../src/aws/clients.js';
@@ -189,13 +185,7 @@ describe('faas against the local cloud', () => {
     expect(release.code).toBe(0);
     expect(release.out[2]).toMatch(/^ {2}api {7}1 → 2 {4}\d+\.\d KB {2}published$/);
     expect(await liveVersion(API)).toBe('2');
-    // KNOWN BUG (src/release/publish.ts): publishRelease moves live to the new version without
-    // waiting for it to leave Pending, so for a moment live cannot be invoked (ResourceConflict
-    // → HTTP 500). Waiting here keeps the flow testable; drop it once publishRelease waits itself.
-    await waitUntilPublishedVersionActive(
-      { client: clients.lambda, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 },
-      { FunctionName: API, Qualifier: '2' },
-    );
+    // No wait here: release waits for the new version to be Active before moving live.
     // The new version serves traffic.
     const sent = await faas('send');
     expect(sent.err).toEqual([]);

@@ -19,6 +19,7 @@ import {
   UpdateFunctionConfigurationCommand,
   waitUntilFunctionActiveV2,
   waitUntilFunctionUpdatedV2,
+  waitUntilPublishedVersionActive,
 } from '@aws-sdk/client-lambda';
 import { describeError, isNotFound } from '../../aws/errors.js';
 import { FaasError } from '../../errors.js';
@@ -107,7 +108,9 @@ export const functionReconciler: Reconciler<FunctionSpec, ObservedFunction> = {
       ),
     );
     await waitActive(spec, ctx);
-    const version = created.Version ?? (await publish(spec, ctx, artifact.sha256));
+    let version = created.Version;
+    if (version) await waitVersionActive(spec, version, ctx);
+    else version = await publish(spec, ctx, artifact.sha256);
     await lambda.send(
       new CreateAliasCommand({ FunctionName: spec.name, Name: spec.alias, FunctionVersion: version }),
     );
@@ -255,7 +258,22 @@ async function publish(
   const published = await ctx.clients.lambda.send(
     new PublishVersionCommand({ FunctionName: spec.name, CodeSha256: codeSha256 }),
   );
-  return published.Version ?? '$LATEST';
+  const version = published.Version ?? '$LATEST';
+  await waitVersionActive(spec, version, ctx);
+  return version;
+}
+
+/** A new version starts Pending: pointing `live` at it before it is Active fails invocations. */
+async function waitVersionActive(spec: FunctionSpec, version: string, ctx: ProvisionContext): Promise<void> {
+  try {
+    // The waiter's default first delay is 5 s; versions are usually Active within a second.
+    await waitUntilPublishedVersionActive(
+      { client: ctx.clients.lambda, maxWaitTime: ctx.waitSeconds, minDelay: 1 },
+      { FunctionName: spec.name, Qualifier: version },
+    );
+  } catch (cause) {
+    throw notReady(spec, `publish version ${version}`, ctx, cause);
+  }
 }
 
 function outputsOf(spec: FunctionSpec, ctx: ProvisionContext, version: string) {

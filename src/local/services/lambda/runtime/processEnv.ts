@@ -59,6 +59,9 @@ export function buildProcessEnv(input: ProcessEnvInput): Record<string, string> 
     LAMBDA_TASK_ROOT: spec.codeDir,
     LAMBDA_RUNTIME_DIR: input.runtimeDir,
     TZ: ':UTC',
+    // Functions run on the host's Node here (20 on this project's machines) rather than the
+    // runtime's 22; the bundled SDK would print a Node-version warning into every cold start's logs.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   return env;
 }

@@ -1,0 +1,40 @@
+// PutFunctionEventInvokeConfig: replaces the async settings (retries, max event age, destinations)
+// of the function, a version or an alias.
+
+import type { FunctionEventInvokeConfig, PutFunctionEventInvokeConfigRequest } from '@aws-sdk/client-lambda';
+import type { ActionContext } from '../../../service.js';
+import { parseFunctionRef } from '../arns.js';
+import type { LambdaCore } from '../core.js';
+import { invalidParameter } from '../errors.js';
+import { requireTarget, validateDestinations, validateLimits } from '../eventInvokeConfig.js';
+import type { EventInvokeConfigState } from '../model.js';
+import { eventInvokeConfigView } from '../views.js';
+
+export async function putFunctionEventInvokeConfig(
+  input: PutFunctionEventInvokeConfigRequest,
+  ctx: ActionContext<LambdaCore>,
+): Promise<FunctionEventInvokeConfig> {
+  const core = ctx.state;
+  if (
+    input.MaximumRetryAttempts === undefined &&
+    input.MaximumEventAgeInSeconds === undefined &&
+    input.DestinationConfig === undefined
+  ) {
+    throw invalidParameter('You must specify at least one of error handling or destination setting.');
+  }
+  validateLimits(input.MaximumRetryAttempts, input.MaximumEventAgeInSeconds);
+  const ref = parseFunctionRef(ctx, input.FunctionName, input.Qualifier);
+  const { fn, key } = requireTarget(core.store, ctx, ref.name, ref.qualifier);
+  validateDestinations(core.store, fn, input.DestinationConfig);
+  const config: EventInvokeConfigState = {
+    maximumRetryAttempts: input.MaximumRetryAttempts,
+    maximumEventAgeInSeconds: input.MaximumEventAgeInSeconds,
+    onSuccess: input.DestinationConfig?.OnSuccess?.Destination || undefined,
+    onFailure: input.DestinationConfig?.OnFailure?.Destination || undefined,
+    lastModified: ctx.cloud.clock.now(),
+  };
+  const draft = core.store.draft(fn);
+  draft.eventInvokeConfigs[key] = config;
+  await core.store.put(ctx.cloud, draft);
+  return eventInvokeConfigView(ctx, fn.name, key, config) satisfies FunctionEventInvokeConfig;
+}

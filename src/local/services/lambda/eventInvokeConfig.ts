@@ -1,0 +1,71 @@
+// Validation shared by Put/UpdateFunctionEventInvokeConfig: retry and age bounds, and destination
+// ARNs Lambda accepts (SQS, SNS, EventBridge, S3 for failures, another Lambda function).
+
+import type { DestinationConfig } from '@aws-sdk/client-lambda';
+import { parseUnqualifiedArn, validationError } from './arns.js';
+import { invalidParameter, notFound } from './errors.js';
+import type { FunctionState } from './model.js';
+import { requireQualifier } from './resolve.js';
+import type { FunctionStore } from './store.js';
+import { validateRange } from './validate.js';
+
+const DESTINATION =
+  /^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9-])+:([a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\d{1})?:(\d{12})?:(.*)$/;
+
+export function validateLimits(retries: number | undefined, maxAge: number | undefined): void {
+  validateRange('maximumRetryAttempts', retries, 0, 2);
+  validateRange('maximumEventAgeInSeconds', maxAge, 60, 21600);
+}
+
+export function validateDestinations(
+  store: FunctionStore,
+  fn: FunctionState,
+  config: DestinationConfig | undefined,
+): void {
+  const onSuccess = config?.OnSuccess?.Destination;
+  const onFailure = config?.OnFailure?.Destination;
+  let invalid = false;
+  for (const [arn, field] of [
+    [onSuccess, 'onSuccess'],
+    [onFailure, 'onFailure'],
+  ] as const) {
+    if (!arn) continue;
+    if (!DESTINATION.test(arn)) {
+      throw validationError(
+        `Value '${arn}' at 'destinationConfig.${field}.destination' failed to satisfy constraint: Member must satisfy regular expression pattern: ^$|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:([a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)`,
+      );
+    }
+    const service = arn.split(':')[2];
+    if (service === 'lambda') {
+      const target = parseUnqualifiedArn(arn);
+      if (!target || !store.get(target.name))
+        throw invalidParameter(`The destination ARN ${arn} is invalid.`);
+      if (target.name === fn.name)
+        throw invalidParameter("You can't specify the function as a destination for itself.");
+    } else if (!['sqs', 'sns', 'events'].includes(service) && !(service === 's3' && field === 'onFailure')) {
+      invalid = true;
+    }
+  }
+  if (invalid) {
+    const part = (kind: string, arn: string | undefined) => (arn ? `${kind}(destination=${arn})` : 'null');
+    throw invalidParameter(
+      `The provided destination config DestinationConfig(onSuccess=${part('OnSuccess', onSuccess)}, onFailure=${part('OnFailure', onFailure)}) is invalid.`,
+    );
+  }
+}
+
+/** Put/Update answer "The function doesn't exist." for a missing function or qualifier. */
+export function requireTarget(
+  store: FunctionStore,
+  where: { region: string; accountId: string },
+  name: string,
+  qualifier: string | undefined,
+): { fn: FunctionState; key: string } {
+  const fn = store.get(name);
+  if (!fn) throw notFound("The function doesn't exist.");
+  try {
+    return { fn, key: requireQualifier(where, fn, qualifier) };
+  } catch {
+    throw notFound("The function doesn't exist.");
+  }
+}
