@@ -55,7 +55,10 @@ function singleHeaders(headers: IncomingHttpHeaders, skipCookie: boolean): Recor
 
 function queryMulti(raw: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const [k, v] of new URLSearchParams(raw)) (out[k] ??= []).push(v);
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] ??= [];
+    out[k].push(v);
+  }
   return out;
 }
 
