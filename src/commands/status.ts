@@ -1,11 +1,18 @@
 // `faas status`: what exists, whether it matches the configuration, and the endpoint and token
 // to call the pipeline with. Reads only; code is not rebuilt, so it is not compared here.
+import {
+  GetAliasCommand,
+  type LambdaClient,
+  ListVersionsByFunctionCommand,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-lambda';
 import { Command } from 'commander';
 import type { CommandDeps, GlobalOptions } from '../cli/deps.js';
 import { desiredState, openSession } from '../cli/session.js';
 import { resolveIngestToken, secretsPath } from '../config/secrets.js';
 import { planUp } from '../provision/planner.js';
 import type { PlanItem } from '../provision/types.js';
+import { LIVE_ALIAS } from '../release/alias.js';
 
 export interface StatusOptions extends GlobalOptions {
   json?: boolean;
@@ -13,6 +20,14 @@ export interface StatusOptions extends GlobalOptions {
 }
 
 type ResourceState = 'in-sync' | 'drifted' | 'missing';
+
+export interface FunctionReport {
+  name: string;
+  /** Published versions, oldest first. */
+  versions: string[];
+  /** Where `live` points, and any canary weights (version → share); null before the first release. */
+  live: { version: string; weights: Record<string, number> } | null;
+}
 
 export interface StatusReport {
   project: string;
@@ -23,6 +38,7 @@ export interface StatusReport {
   caller: string;
   inSync: boolean;
   ingest: { url: string | null; token: { source: string; value?: string } | null };
+  functions: FunctionReport[];
   resources: Array<{
     kind: string;
     name: string;
@@ -66,6 +82,10 @@ export async function runStatus(options: StatusOptions, deps: CommandDeps): Prom
           ? null
           : { source: token.source, ...(options.showSecrets ? { value: token.token } : {}) },
     },
+    functions: await describeFunctions(
+      ctx.clients.lambda,
+      plan.items.filter((i) => i.kind === 'function' && i.action !== 'create').map((i) => i.name),
+    ),
     resources: plan.items.map((item) => ({
       kind: item.kind,
       name: item.name,
@@ -92,12 +112,51 @@ export async function runStatus(options: StatusOptions, deps: CommandDeps): Prom
     const r = report.resources[i]!;
     output.out(`  ${item.resource.padEnd(width)}  ${r.state}${r.reason ? `: ${r.reason}` : ''}`);
   }
+  if (report.functions.length > 0) output.out('Functions:');
+  for (const f of report.functions) {
+    const canary = Object.entries(f.live?.weights ?? {})
+      .map(([v, w]) => `, canary ${v} at ${Math.round(w * 100)}%`)
+      .join('');
+    output.out(
+      `  ${f.name}: live → ${f.live ? `${f.live.version}${canary}` : 'none'}; versions ${f.versions.join(', ') || 'none'}`,
+    );
+  }
   const count = (s: ResourceState) => report.resources.filter((r) => r.state === s).length;
   output.out(
     `${count('in-sync')} in sync, ${count('drifted')} drifted, ${count('missing')} missing ` +
       '(code not compared: `faas up --dry-run` compares it too).',
   );
   return 0;
+}
+
+/** Each deployed function's published versions and where `live` points (reads only). */
+async function describeFunctions(lambda: LambdaClient, names: string[]): Promise<FunctionReport[]> {
+  return Promise.all(
+    names.map(async (name) => {
+      const versions: string[] = [];
+      // A plain Marker loop rather than the SDK paginator, which insists on a real LambdaClient.
+      let marker: string | undefined;
+      do {
+        const page = await lambda.send(
+          new ListVersionsByFunctionCommand({ FunctionName: name, Marker: marker }),
+        );
+        for (const v of page.Versions ?? [])
+          if (v.Version && v.Version !== '$LATEST') versions.push(v.Version);
+        marker = page.NextMarker;
+      } while (marker);
+      let live: FunctionReport['live'] = null;
+      try {
+        const alias = await lambda.send(new GetAliasCommand({ FunctionName: name, Name: LIVE_ALIAS }));
+        live = {
+          version: alias.FunctionVersion ?? '',
+          weights: alias.RoutingConfig?.AdditionalVersionWeights ?? {},
+        };
+      } catch (e) {
+        if (!(e instanceof ResourceNotFoundException)) throw e;
+      }
+      return { name, versions: versions.sort((a, b) => Number(a) - Number(b)), live };
+    }),
+  );
 }
 
 const stateOf = (item: PlanItem): ResourceState =>

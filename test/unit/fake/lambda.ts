@@ -146,6 +146,10 @@ export function lambdaHandlers(
       });
       return f.latest;
     },
+    ListVersionsByFunction: (i) => {
+      const f = fn(i.FunctionName);
+      return { Versions: [f.latest, ...f.versions.values()] };
+    },
     PublishVersion: (i) => {
       const f = fn(i.FunctionName);
       if (i.CodeSha256 && i.CodeSha256 !== f.latest.CodeSha256) {

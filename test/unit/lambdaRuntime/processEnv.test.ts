@@ -67,6 +67,7 @@ describe('buildProcessEnv', () => {
       LAMBDA_TASK_ROOT: '/code/f',
       LAMBDA_RUNTIME_DIR: '/runtime',
       TZ: ':UTC',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     });
   });
 
