@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { systemClock } from './clock.js';
 import { Cloud } from './cloud.js';
 import { AwsServiceError } from './errors.js';
@@ -236,8 +237,8 @@ function send(res: ServerResponse, requestId: string, response: LocalResponse): 
   for (const [k, v] of Object.entries(response.headers)) res.setHeader(k, v);
   const body = response.body;
   if (body instanceof Readable) {
-    body.on('error', () => res.destroy());
-    body.pipe(res);
+    // pipeline closes the source (an S3 object's file handle) when the client goes away mid-download.
+    pipeline(body, res).catch(() => res.destroy());
     return;
   }
   if (body !== undefined) res.setHeader('content-length', Buffer.byteLength(body));
