@@ -139,7 +139,7 @@ async function handle(
     label = service.signingName;
     let response: LocalResponse;
     try {
-      const { op, input } = await service.codec.decode(localReq, service.operations);
+      const { op, input } = await service.codec.decode(localReq, await service.operations());
       label = `${service.signingName}.${op.name}`;
       const action = service.actions[op.name];
       if (!action) {

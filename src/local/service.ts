@@ -28,7 +28,11 @@ export interface ServiceDefinition<S = unknown> {
   /** Path prefixes that select this service for unsigned requests. */
   pathPrefixes?: string[];
   codec: ProtocolCodec;
-  operations: Map<string, OperationDef>;
+  /**
+   * The SDK's operation table, read from its schemas on first use: loading the nine SDK packages
+   * up front would cost several hundred milliseconds of start-up for services never called.
+   */
+  operations(): Promise<Map<string, OperationDef>>;
   actions: Record<string, Action<S>>;
   state: S;
   /**
@@ -43,11 +47,25 @@ export interface ServiceDefinition<S = unknown> {
   start?: () => void | Promise<void>;
 }
 
+export type SdkModule = Record<string, unknown>;
+
 export function defineService<S>(
-  def: Omit<ServiceDefinition<S>, 'operations'> & { sdk: Record<string, unknown> },
+  def: Omit<ServiceDefinition<S>, 'operations'> & {
+    /** The SDK module, or (better) a loader for it: `() => import('@aws-sdk/client-s3')`. */
+    sdk: SdkModule | (() => Promise<SdkModule>);
+  },
 ): ServiceDefinition<S> {
   const { sdk, ...rest } = def;
-  return { ...rest, operations: loadOperations(sdk) };
+  let operations: Promise<Map<string, OperationDef>> | undefined;
+  return {
+    ...rest,
+    operations: () => {
+      operations ??= (
+        typeof sdk === 'function' ? (sdk as () => Promise<SdkModule>)() : Promise.resolve(sdk)
+      ).then(loadOperations);
+      return operations;
+    },
+  };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: services differ in state type; each action file types its own

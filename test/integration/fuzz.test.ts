@@ -53,7 +53,7 @@ describe('fuzz: bad input never crashes the server', () => {
     const rand = rng(20261121);
     const failures: string[] = [];
     for (const service of local.services) {
-      for (const op of service.operations.values()) {
+      for (const op of (await service.operations()).values()) {
         if (!service.actions[op.name]) continue;
         const members = [...op.input.structIterator()].map(([name]) => name);
         for (let i = 0; i < 3; i++) {

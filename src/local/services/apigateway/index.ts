@@ -1,7 +1,6 @@
 // API Gateway v2 HTTP APIs (restJson1, signed as `apigateway`): the control plane actions, and the
 // data plane that answers each API's ApiEndpoint.
 
-import * as sdk from '@aws-sdk/client-apigatewayv2';
 import type { Cloud } from '../../cloud.js';
 import { restJsonCodec } from '../../protocol/restJson.js';
 import { defineService } from '../../service.js';
@@ -37,7 +36,7 @@ export function apiGatewayService(cloud: Cloud) {
     signingName: 'apigateway',
     pathPrefixes: ['/v2/apis', '/v2/tags'],
     codec: restJsonCodec(),
-    sdk,
+    sdk: () => import('@aws-sdk/client-apigatewayv2'),
     state,
     dataPlane: apiDataPlane(cloud, state),
     actions: {

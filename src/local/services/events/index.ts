@@ -1,7 +1,6 @@
 // EventBridge (awsJson 1.1, `AWSEvents.*`): buses, rules, targets, tags, PutEvents with durable
 // asynchronous delivery to Lambda, CloudWatch Logs and other buses, and TestEventPattern.
 
-import * as sdk from '@aws-sdk/client-eventbridge';
 import type { Cloud } from '../../cloud.js';
 import { jsonCodec } from '../../protocol/json.js';
 import { defineService } from '../../service.js';
@@ -53,7 +52,7 @@ export function eventsService(cloud: Cloud) {
     signingName: 'events',
     targetPrefixes: ['AWSEvents'],
     codec: jsonCodec('1.1'),
-    sdk,
+    sdk: () => import('@aws-sdk/client-eventbridge'),
     state: { store, pending, delivery },
     // Replay waits for start: by then the journal is replayed and every service has provided its
     // in-process API (Lambda's async queue, Logs).

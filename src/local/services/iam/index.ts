@@ -1,7 +1,6 @@
 // IAM (awsQuery, global): roles with trust policies, inline policies and tags — what the pipeline's
 // one-role-per-function least-privilege setup needs. ARNs carry no region.
 
-import * as sdk from '@aws-sdk/client-iam';
 import type { Cloud } from '../../cloud.js';
 import { queryCodec } from '../../protocol/query.js';
 import { defineService } from '../../service.js';
@@ -26,7 +25,7 @@ export const iamService = (cloud: Cloud) =>
   defineService({
     signingName: 'iam',
     codec: queryCodec('https://iam.amazonaws.com/doc/2010-05-08/'),
-    sdk,
+    sdk: () => import('@aws-sdk/client-iam'),
     state: cloud.persistence.register(new IamState()),
     actions: {
       CreateRole: createRole,

@@ -1,7 +1,6 @@
 // CloudWatch Logs (awsJson 1.1, `Logs_20140328`): log groups and streams, event ingestion with
 // AWS's batch rules, reads (GetLogEvents, FilterLogEvents) and tags; offers LogsInternal in-process.
 
-import * as sdk from '@aws-sdk/client-cloudwatch-logs';
 import type { Cloud } from '../../cloud.js';
 import { jsonCodec } from '../../protocol/json.js';
 import { defineService } from '../../service.js';
@@ -32,7 +31,7 @@ export const logsService = (cloud: Cloud) => {
     signingName: 'logs',
     targetPrefixes: ['Logs_20140328'],
     codec: jsonCodec('1.1'),
-    sdk,
+    sdk: () => import('@aws-sdk/client-cloudwatch-logs'),
     state,
     actions: {
       CreateLogGroup: createLogGroup,

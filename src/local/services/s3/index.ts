@@ -4,7 +4,6 @@
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import * as sdk from '@aws-sdk/client-s3';
 import type { Cloud } from '../../cloud.js';
 import { restXmlCodec } from '../../protocol/restXml.js';
 import { defineService } from '../../service.js';
@@ -60,7 +59,7 @@ export function s3Service(cloud: Cloud) {
   return defineService({
     signingName: 's3',
     codec: restXmlCodec(S3_NAMESPACE, s3Routing(endpointHost)),
-    sdk,
+    sdk: () => import('@aws-sdk/client-s3'),
     state: svc,
     // Runs once the journal is replayed: bodies no record names (a crash between blob write and
     // commit, or before an old body was deleted) are swept in the background.

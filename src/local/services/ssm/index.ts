@@ -1,7 +1,6 @@
 // SSM Parameter Store (awsJson 1.1): String, StringList and SecureString parameters with versions,
 // labels, tags, paths and filters — what handlers read their configuration and secrets from.
 
-import * as sdk from '@aws-sdk/client-ssm';
 import type { Cloud } from '../../cloud.js';
 import { jsonCodec } from '../../protocol/json.js';
 import { defineService } from '../../service.js';
@@ -27,7 +26,7 @@ export const ssmService = (cloud: Cloud) =>
     signingName: 'ssm',
     targetPrefixes: ['AmazonSSM'],
     codec: jsonCodec('1.1'),
-    sdk,
+    sdk: () => import('@aws-sdk/client-ssm'),
     state: new SsmState(
       cloud.persistence.register(new SsmParameters()),
       new SecureStringCipher(cloud.persistence.dataDir),

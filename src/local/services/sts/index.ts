@@ -1,6 +1,5 @@
 // STS (awsQuery): just enough identity for SDKs and the CLI to learn the account id.
 
-import * as sdk from '@aws-sdk/client-sts';
 import { queryCodec } from '../../protocol/query.js';
 import { defineService } from '../../service.js';
 import { getCallerIdentity } from './actions/getCallerIdentity.js';
@@ -9,7 +8,7 @@ export const stsService = () =>
   defineService({
     signingName: 'sts',
     codec: queryCodec('https://sts.amazonaws.com/doc/2011-06-15/'),
-    sdk,
+    sdk: () => import('@aws-sdk/client-sts'),
     state: undefined,
     actions: {
       GetCallerIdentity: getCallerIdentity,
