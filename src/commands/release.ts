@@ -57,26 +57,29 @@ export async function runRelease(options: ReleaseOptions, deps: CommandDeps): Pr
   const results: PublishResult[] = [];
   try {
     const artifacts = await Promise.all(selected.map((fn) => build(fn, deps)));
-    for (const [i, fn] of selected.entries()) {
-      progress.update(`Releasing ${fn.name}`);
-      const artifact = artifacts[i]!;
-      results.push(
-        await publishRelease(clients.lambda, {
+    progress.update(`Releasing ${selected.map((fn) => fn.name).join(', ')}`);
+    // Functions are independent: release them side by side (most of a release is waiting).
+    const settled = await Promise.allSettled(
+      selected.map((fn, i) =>
+        publishRelease(clients.lambda, {
           functionName: fn.name,
-          zip: artifact.zip,
-          sha256: artifact.sha256,
+          zip: artifacts[i]!.zip,
+          sha256: artifacts[i]!.sha256,
           canaryPercent,
           maxWaitSeconds: deps.provision?.waitSeconds ?? 300,
         }),
-      );
+      ),
+    );
+    for (const s of settled) if (s.status === 'fulfilled') results.push(s.value);
+    const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failure) {
+      // Releases already made stand; say which before the error is reported.
+      const moved = results
+        .filter((r) => r.changed)
+        .map((r) => `${r.functionName} ${r.oldVersion ?? '-'} → ${r.newVersion}`);
+      if (moved.length > 0) output.err(`Released before the failure: ${moved.join(', ')}`);
+      throw failure.reason;
     }
-  } catch (error) {
-    // Releases already made stand; say which before the error is reported.
-    const moved = results
-      .filter((r) => r.changed)
-      .map((r) => `${r.functionName} ${r.oldVersion ?? '-'} → ${r.newVersion}`);
-    if (moved.length > 0) output.err(`Released before the failure: ${moved.join(', ')}`);
-    throw error;
   } finally {
     progress.stop();
   }

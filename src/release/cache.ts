@@ -2,19 +2,25 @@
 // is byte-for-byte the same, so a no-op `faas up` or `faas release` costs file hashes, not bundling.
 
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { version as esbuildVersion } from 'esbuild';
 
 /** Bump when the bundle or zip recipe changes, so old entries stop matching. */
-const RECIPE = 1;
+const RECIPE = 2;
 
 interface Entry {
   recipe: number;
   esbuild: string;
-  /** Input path (root-relative) → SHA-1 of its bytes. */
-  inputs: Record<string, string>;
+  /** Input path (root-relative) → SHA-1 of its bytes, with the size and mtime it had then. */
+  inputs: Record<string, InputStamp>;
   sha256: string;
+}
+
+interface InputStamp {
+  sha1: string;
+  size: number;
+  mtimeMs: number;
 }
 
 export interface CachedArtifact {
@@ -25,13 +31,30 @@ export interface CachedArtifact {
 
 export const cacheDir = (root: string): string => join(root, 'node_modules', '.cache', 'faas-build');
 
-async function hashFile(root: string, path: string): Promise<string | undefined> {
+const sha1 = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('hex');
+
+async function stampFile(root: string, path: string): Promise<InputStamp | undefined> {
   try {
-    return createHash('sha1')
-      .update(await readFile(join(root, path)))
-      .digest('hex');
+    const file = join(root, path);
+    const { size, mtimeMs } = await stat(file);
+    return { sha1: sha1(await readFile(file)), size, mtimeMs };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * An input is unchanged when its size and mtime are as recorded (a stat: the common case reads
+ * no file), or else when its bytes still hash the same (a touched but identical file).
+ */
+async function unchanged(root: string, path: string, recorded: InputStamp): Promise<boolean> {
+  try {
+    const file = join(root, path);
+    const { size, mtimeMs } = await stat(file);
+    if (size !== recorded.size) return false;
+    return mtimeMs === recorded.mtimeMs || sha1(await readFile(file)) === recorded.sha1;
+  } catch {
+    return false;
   }
 }
 
@@ -44,9 +67,10 @@ export async function readCachedArtifact(root: string, name: string): Promise<Ca
     return undefined;
   }
   if (entry.recipe !== RECIPE || entry.esbuild !== esbuildVersion) return undefined;
-  const paths = Object.keys(entry.inputs);
-  const hashes = await Promise.all(paths.map((p) => hashFile(root, p)));
-  if (paths.some((p, i) => hashes[i] !== entry.inputs[p])) return undefined;
+  const checks = await Promise.all(
+    Object.entries(entry.inputs).map(([p, stamp]) => unchanged(root, p, stamp)),
+  );
+  if (!checks.every(Boolean)) return undefined;
   try {
     const [zip, map] = await Promise.all([
       readFile(join(dir, `${name}.zip`)),
@@ -69,12 +93,12 @@ export async function writeCachedArtifact(
 ): Promise<void> {
   const dir = cacheDir(root);
   try {
-    const hashes = await Promise.all(inputs.map((p) => hashFile(root, p)));
-    if (hashes.some((h) => h === undefined)) return;
+    const stamps = await Promise.all(inputs.map((p) => stampFile(root, p)));
+    if (stamps.some((h) => h === undefined)) return;
     const entry: Entry = {
       recipe: RECIPE,
       esbuild: esbuildVersion,
-      inputs: Object.fromEntries(inputs.map((p, i) => [p, hashes[i]!])),
+      inputs: Object.fromEntries(inputs.map((p, i) => [p, stamps[i]!])),
       sha256: artifact.sha256,
     };
     await mkdir(dir, { recursive: true });

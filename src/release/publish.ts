@@ -169,19 +169,20 @@ async function waitForVersion(client: LambdaClient, options: PublishOptions, ver
   }
 }
 
+/**
+ * Poll Lambda's state every quarter second at first: updates and new versions usually settle
+ * within a second, and the SDK waiters' defaults (first retry after 1–5 s) add seconds per call.
+ */
+export const LAMBDA_POLL = { minDelay: 0.25, maxDelay: 5 } as const;
+
 function defaultWait(
   maxWaitSeconds: number,
 ): (client: LambdaClient, functionName: string, version?: string) => Promise<void> {
   return async (client, functionName, version) => {
-    const params = { client, maxWaitTime: maxWaitSeconds };
+    const params = { client, maxWaitTime: maxWaitSeconds, ...LAMBDA_POLL };
     if (version === undefined) await waitUntilFunctionUpdatedV2(params, { FunctionName: functionName });
     // A new version starts Pending; invoking `live` before it is Active fails with a conflict.
-    // The waiter's default first delay is 5 s; versions are usually Active within a second.
-    else
-      await waitUntilPublishedVersionActive(
-        { ...params, minDelay: 1 },
-        { FunctionName: functionName, Qualifier: version },
-      );
+    else await waitUntilPublishedVersionActive(params, { FunctionName: functionName, Qualifier: version });
   };
 }
 

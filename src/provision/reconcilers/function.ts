@@ -26,6 +26,7 @@ import { FaasError } from '../../errors.js';
 import { aliasArn, functionArn } from '../../pipeline/arns.js';
 import type { FunctionSpec, Tags } from '../../pipeline/types.js';
 import { previousDescription } from '../../release/alias.js';
+import { LAMBDA_POLL } from '../../release/publish.js';
 import type { Artifact } from '../artifacts.js';
 import { RetriesExhausted, retryWithBackoff } from '../retry.js';
 import { diffTags, tagReasons, tagsChanged } from '../tags.js';
@@ -266,9 +267,8 @@ async function publish(
 /** A new version starts Pending: pointing `live` at it before it is Active fails invocations. */
 async function waitVersionActive(spec: FunctionSpec, version: string, ctx: ProvisionContext): Promise<void> {
   try {
-    // The waiter's default first delay is 5 s; versions are usually Active within a second.
     await waitUntilPublishedVersionActive(
-      { client: ctx.clients.lambda, maxWaitTime: ctx.waitSeconds, minDelay: 1 },
+      { client: ctx.clients.lambda, maxWaitTime: ctx.waitSeconds, ...LAMBDA_POLL },
       { FunctionName: spec.name, Qualifier: version },
     );
   } catch (cause) {
@@ -328,7 +328,7 @@ async function withRoleRetry<T>(
 async function waitActive(spec: FunctionSpec, ctx: ProvisionContext): Promise<void> {
   try {
     await waitUntilFunctionActiveV2(
-      { client: ctx.clients.lambda, maxWaitTime: ctx.waitSeconds },
+      { client: ctx.clients.lambda, maxWaitTime: ctx.waitSeconds, ...LAMBDA_POLL },
       { FunctionName: spec.name },
     );
   } catch (cause) {
@@ -339,7 +339,7 @@ async function waitActive(spec: FunctionSpec, ctx: ProvisionContext): Promise<vo
 async function waitUpdated(spec: FunctionSpec, ctx: ProvisionContext): Promise<void> {
   try {
     await waitUntilFunctionUpdatedV2(
-      { client: ctx.clients.lambda, maxWaitTime: ctx.waitSeconds },
+      { client: ctx.clients.lambda, maxWaitTime: ctx.waitSeconds, ...LAMBDA_POLL },
       { FunctionName: spec.name },
     );
   } catch (cause) {

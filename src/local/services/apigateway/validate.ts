@@ -1,7 +1,9 @@
 // Validation shared by API Gateway v2 actions, with AWS's BadRequestException/ConflictException texts.
 
 import { AwsServiceError } from '../../errors.js';
+import { validateResponseParameters } from './dataPlane/responseMapping.js';
 import type { ApiRecord, ChildKinds } from './state.js';
+import { validateSubtype } from './subtypes.js';
 
 const METHODS = new Set(['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
@@ -65,4 +67,6 @@ export function validateIntegration(item: ChildKinds['integrations']): void {
   if (timeout !== undefined && (timeout < 50 || timeout > 30000)) {
     throw badRequest('TimeoutInMillis must be between 50 and 30000 for HTTP APIs');
   }
+  validateSubtype(item);
+  validateResponseParameters(item.ResponseParameters);
 }

@@ -1,5 +1,6 @@
 // IAM (awsQuery, global): roles with trust policies, inline policies and tags — what the pipeline's
-// one-role-per-function least-privilege setup needs. ARNs carry no region.
+// one-role-per-function least-privilege setup needs. ARNs carry no region. IamInternal lets services
+// that act as a role (API Gateway's AWS integrations) check what it allows.
 
 import type { Cloud } from '../../cloud.js';
 import { queryCodec } from '../../protocol/query.js';
@@ -19,14 +20,17 @@ import { tagRole } from './actions/tagRole.js';
 import { untagRole } from './actions/untagRole.js';
 import { updateAssumeRolePolicy } from './actions/updateAssumeRolePolicy.js';
 import { updateRole } from './actions/updateRole.js';
+import { iamInternal } from './internalApi.js';
 import { IamState } from './store.js';
 
-export const iamService = (cloud: Cloud) =>
-  defineService({
+export const iamService = (cloud: Cloud) => {
+  const state = cloud.persistence.register(new IamState());
+  cloud.provide('iam', iamInternal(state, cloud.accountId));
+  return defineService({
     signingName: 'iam',
     codec: queryCodec('https://iam.amazonaws.com/doc/2010-05-08/'),
     sdk: () => import('@aws-sdk/client-iam'),
-    state: cloud.persistence.register(new IamState()),
+    state,
     actions: {
       CreateRole: createRole,
       GetRole: getRole,
@@ -45,3 +49,4 @@ export const iamService = (cloud: Cloud) =>
       ListRoleTags: listRoleTags,
     },
   });
+};

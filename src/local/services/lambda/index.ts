@@ -1,5 +1,6 @@
 // Lambda (restJson1, signed as `lambda`): the control plane actions, Invoke and the durable async
-// queue on top of the execution engine in runtime/, plus LambdaInternal for other services.
+// queue on top of the execution engine in runtime/, SQS event source mappings (esm/), plus
+// LambdaInternal for other services.
 
 import * as sdk from '@aws-sdk/client-lambda';
 import type { Cloud } from '../../cloud.js';
@@ -7,13 +8,16 @@ import { restJsonCodec } from '../../protocol/restJson.js';
 import { defineService } from '../../service.js';
 import { addPermission } from './actions/addPermission.js';
 import { createAlias } from './actions/createAlias.js';
+import { createEventSourceMapping } from './actions/createEventSourceMapping.js';
 import { createFunction } from './actions/createFunction.js';
 import { deleteAlias } from './actions/deleteAlias.js';
+import { deleteEventSourceMapping } from './actions/deleteEventSourceMapping.js';
 import { deleteFunction } from './actions/deleteFunction.js';
 import { deleteFunctionConcurrency } from './actions/deleteFunctionConcurrency.js';
 import { deleteFunctionEventInvokeConfig } from './actions/deleteFunctionEventInvokeConfig.js';
 import { getAccountSettings } from './actions/getAccountSettings.js';
 import { getAlias } from './actions/getAlias.js';
+import { getEventSourceMapping } from './actions/getEventSourceMapping.js';
 import { getFunction } from './actions/getFunction.js';
 import { getFunctionConcurrency } from './actions/getFunctionConcurrency.js';
 import { getFunctionConfiguration } from './actions/getFunctionConfiguration.js';
@@ -22,6 +26,7 @@ import { getPolicy } from './actions/getPolicy.js';
 import { invoke } from './actions/invoke.js';
 import { invokeAsync } from './actions/invokeAsync.js';
 import { listAliases } from './actions/listAliases.js';
+import { listEventSourceMappings } from './actions/listEventSourceMappings.js';
 import { listFunctionEventInvokeConfigs } from './actions/listFunctionEventInvokeConfigs.js';
 import { listFunctions } from './actions/listFunctions.js';
 import { listTags } from './actions/listTags.js';
@@ -33,17 +38,20 @@ import { removePermission } from './actions/removePermission.js';
 import { tagResource } from './actions/tagResource.js';
 import { untagResource } from './actions/untagResource.js';
 import { updateAlias } from './actions/updateAlias.js';
+import { updateEventSourceMapping } from './actions/updateEventSourceMapping.js';
 import { updateFunctionCode } from './actions/updateFunctionCode.js';
 import { updateFunctionConfiguration } from './actions/updateFunctionConfiguration.js';
 import { updateFunctionEventInvokeConfig } from './actions/updateFunctionEventInvokeConfig.js';
 import { asyncProcessor } from './asyncDelivery.js';
 import { LambdaCore } from './core.js';
+import { attachEventSourceMappings } from './esm/mappings.js';
 import { lambdaInternal } from './internalApi.js';
 
 export function lambdaService(cloud: Cloud) {
   const core = new LambdaCore(cloud);
   cloud.provide('lambda', lambdaInternal(core));
   cloud.onStop(() => core.stop());
+  const mappings = attachEventSourceMappings(core);
   return defineService({
     signingName: 'lambda',
     codec: restJsonCodec(),
@@ -54,6 +62,7 @@ export function lambdaService(cloud: Cloud) {
     start: () => {
       core.lifecycle.recover();
       core.queue.start(asyncProcessor(core));
+      mappings.start();
     },
     dataPlane: (req, res) => core.code.serve(req, res),
     actions: {
@@ -88,6 +97,11 @@ export function lambdaService(cloud: Cloud) {
       UntagResource: untagResource,
       ListTags: listTags,
       GetAccountSettings: getAccountSettings,
+      CreateEventSourceMapping: createEventSourceMapping,
+      GetEventSourceMapping: getEventSourceMapping,
+      UpdateEventSourceMapping: updateEventSourceMapping,
+      DeleteEventSourceMapping: deleteEventSourceMapping,
+      ListEventSourceMappings: listEventSourceMappings,
     },
   });
 }

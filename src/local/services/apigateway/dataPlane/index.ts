@@ -7,8 +7,10 @@ import type { Cloud } from '../../../cloud.js';
 import type { ApiGatewayState, ChildKinds } from '../state.js';
 import type { IncomingCall } from './events.js';
 import { invokeLambdaProxy } from './lambdaProxy.js';
+import { applyResponseParameters } from './responseMapping.js';
 import { gatewayError, type HttpAnswer, INTERNAL_ERROR } from './responses.js';
 import { locateApi, locateStage, matchRoute } from './router.js';
+import { sqsSendMessage } from './sqsSendMessage.js';
 
 /** HTTP APIs accept request bodies up to 10 MB. */
 const MAX_BODY = 10 * 1024 * 1024;
@@ -20,7 +22,9 @@ export type IntegrationHandler = (
 ) => Promise<HttpAnswer>;
 
 /** First-class AWS integrations by IntegrationSubtype (e.g. `SQS-SendMessage`), added by later flows. */
-export const integrationSubtypes: Record<string, IntegrationHandler> = {};
+export const integrationSubtypes: Record<string, IntegrationHandler> = {
+  'SQS-SendMessage': sqsSendMessage,
+};
 
 function pickHandler(integration: ChildKinds['integrations']): IntegrationHandler | undefined {
   if (integration.IntegrationType !== 'AWS_PROXY') return undefined;
@@ -68,7 +72,7 @@ async function answer_(
     return INTERNAL_ERROR();
   }
   const requestId = randomUUID();
-  const answer = await handler(cloud, integration, {
+  const call: IncomingCall = {
     method,
     path: staged.path,
     rawQueryString: url.search.slice(1),
@@ -84,7 +88,12 @@ async function answer_(
     requestId,
     time: new Date(cloud.clock.now()),
     domainName: req.headers.host ?? 'localhost',
-  });
+  };
+  const answer = applyResponseParameters(
+    integration.ResponseParameters,
+    await handler(cloud, integration, call),
+    call,
+  );
   answer.headers['apigw-requestid'] = requestId;
   return answer;
 }
