@@ -2,7 +2,6 @@
 // queue on top of the execution engine in runtime/, SQS event source mappings (esm/), plus
 // LambdaInternal for other services.
 
-import * as sdk from '@aws-sdk/client-lambda';
 import type { Cloud } from '../../cloud.js';
 import { restJsonCodec } from '../../protocol/restJson.js';
 import { defineService } from '../../service.js';
@@ -46,6 +45,7 @@ import { asyncProcessor } from './asyncDelivery.js';
 import { LambdaCore } from './core.js';
 import { attachEventSourceMappings } from './esm/mappings.js';
 import { lambdaInternal } from './internalApi.js';
+import { useSdkRuntimes } from './validate.js';
 
 export function lambdaService(cloud: Cloud) {
   const core = new LambdaCore(cloud);
@@ -55,7 +55,11 @@ export function lambdaService(cloud: Cloud) {
   return defineService({
     signingName: 'lambda',
     codec: restJsonCodec(),
-    sdk,
+    sdk: async () => {
+      const sdk = await import('@aws-sdk/client-lambda');
+      useSdkRuntimes(sdk);
+      return sdk;
+    },
     state: core,
     // Journal replay happens after every factory ran; work left pending by a crash resumes once
     // the cloud listens (the engine hands functions the endpoint).

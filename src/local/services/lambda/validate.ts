@@ -1,7 +1,6 @@
 // Input checks shared by CreateFunction and the Update* actions, with AWS's exact wording: model
 // constraints are ValidationException, semantic ones InvalidParameterValueException.
 
-import { Runtime } from '@aws-sdk/client-lambda';
 import { validationError } from './arns.js';
 import { invalidParameter } from './errors.js';
 
@@ -42,7 +41,15 @@ const DEPRECATED = new Set([
   'provided',
 ]);
 
-const RUNTIMES: string[] = Object.values(Runtime).filter((r) => !DEPRECATED.has(r));
+let RUNTIMES: string[] = [];
+
+/**
+ * The SDK's Runtime enum is the list of valid runtimes; it arrives with the SDK module, which the
+ * service loads on its first request (before any action runs), not at start-up.
+ */
+export function useSdkRuntimes(sdk: { Runtime?: Record<string, string> }): void {
+  RUNTIMES = Object.values(sdk.Runtime ?? {}).filter((r) => !DEPRECATED.has(r));
+}
 
 export function validateRuntime(runtime: string): void {
   if (DEPRECATED.has(runtime)) {

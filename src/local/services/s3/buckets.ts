@@ -1,10 +1,10 @@
 // Bucket rules: naming, the LocationConstraint dance between request region and bucket region,
 // lookups, and the config writes every bucket sub-resource action goes through.
 
-import { BucketLocationConstraint } from '@aws-sdk/client-s3';
 import { AwsServiceError } from '../../errors.js';
 import type { ActionContext } from '../../service.js';
 import { invalidBucketName, noSuchBucket } from './errors.js';
+import { sdkEnums } from './sdkEnums.js';
 import type { S3Service } from './service.js';
 import type { Bucket, BucketConfig, ConfigField } from './state.js';
 
@@ -30,7 +30,7 @@ export function validateBucketName(name: string): void {
  * constraint but rejects its own name; every other regional endpoint insists on its own name.
  */
 export function bucketRegion(requestRegion: string, constraint: string | undefined): string {
-  const known = Object.values(BucketLocationConstraint) as string[];
+  const known = sdkEnums.locations;
   const invalid = (): AwsServiceError =>
     new AwsServiceError('InvalidLocationConstraint', 'The specified location-constraint is not valid', 400, {
       extra: { LocationConstraint: constraint ?? '' },

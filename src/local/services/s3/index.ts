@@ -38,6 +38,7 @@ import { noSuchBucket, noSuchKey } from './errors.js';
 import type { S3Internal } from './internal.js';
 import { Notifier } from './notifications.js';
 import { s3Routing } from './routing.js';
+import { useSdkEnums } from './sdkEnums.js';
 import type { S3Service } from './service.js';
 import { S3State } from './state.js';
 
@@ -59,7 +60,11 @@ export function s3Service(cloud: Cloud) {
   return defineService({
     signingName: 's3',
     codec: restXmlCodec(S3_NAMESPACE, s3Routing(endpointHost)),
-    sdk: () => import('@aws-sdk/client-s3'),
+    sdk: async () => {
+      const sdk = await import('@aws-sdk/client-s3');
+      useSdkEnums(sdk);
+      return sdk;
+    },
     state: svc,
     // Runs once the journal is replayed: bodies no record names (a crash between blob write and
     // commit, or before an old body was deleted) are swept in the background.

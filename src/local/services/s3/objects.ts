@@ -4,7 +4,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { ChecksumAlgorithm, PutObjectRequest, StorageClass } from '@aws-sdk/client-s3';
-import { StorageClass as StorageClasses } from '@aws-sdk/client-s3';
 import { AwsServiceError } from '../../errors.js';
 import {
   BodyHasher,
@@ -16,6 +15,7 @@ import {
 } from './checksums.js';
 import { AwsChunkedDecoder, isAwsChunked, storedContentEncoding } from './chunked.js';
 import { incompleteBody, noSuchKey, notImplementedHeader, preconditionFailed } from './errors.js';
+import { sdkEnums } from './sdkEnums.js';
 import type { S3Service } from './service.js';
 import type { ObjectRecord } from './state.js';
 
@@ -102,7 +102,7 @@ function validateMetadataSize(metadata: Record<string, string>): void {
 
 export function validateStorageClass(storageClass: string | undefined): StorageClass | undefined {
   if (storageClass === undefined) return undefined;
-  if (!(Object.values(StorageClasses) as string[]).includes(storageClass)) {
+  if (!sdkEnums.storageClasses.includes(storageClass)) {
     throw new AwsServiceError('InvalidStorageClass', 'The storage class you specified is not valid', 400, {
       extra: { StorageClassRequested: storageClass },
     });

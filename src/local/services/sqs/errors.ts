@@ -2,16 +2,21 @@
 // query code in x-amzn-query-error (which the SDK turns into the error's name); the query wire
 // carries the legacy code itself: `queryErrorCodes` below is that translation.
 
-import * as sdk from '@aws-sdk/client-sqs';
 import { AwsServiceError } from '../../errors.js';
 import { loadQueryErrorCodes } from '../../protocol/schema.js';
 
-/** JSON `__type` → query code, for the codecs: the SDK's @awsQueryError table plus two unmodeled errors. */
-export const queryErrorCodes: ReadonlyMap<string, string> = new Map([
-  ...loadQueryErrorCodes(sdk),
+/**
+ * JSON `__type` → query code, for the codecs: two unmodeled errors, plus the SDK's @awsQueryError
+ * table, added when the service loads the SDK module on its first request (useSdkErrorCodes).
+ */
+export const queryErrorCodes = new Map<string, string>([
   ['InvalidParameterValueException', 'InvalidParameterValue'],
   ['MissingRequiredParameterException', 'MissingParameter'],
 ]);
+
+export function useSdkErrorCodes(sdk: Record<string, unknown>): void {
+  for (const [name, code] of loadQueryErrorCodes(sdk)) queryErrorCodes.set(name, code);
+}
 
 /** The code a client sees for an error (batch results' `Code` use it too). */
 export const clientCode = (e: AwsServiceError): string => queryErrorCodes.get(e.code) ?? e.code;

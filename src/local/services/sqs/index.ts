@@ -1,7 +1,6 @@
 // SQS over both protocols SDKs use: awsJson 1.0 (current SDKs, query-compatible errors) and
 // awsQuery (older SDKs and CLIs, which may also POST to the queue URL itself).
 
-import * as sdk from '@aws-sdk/client-sqs';
 import type { Cloud } from '../../cloud.js';
 import { dualCodec, isAwsJsonRequest } from '../../protocol/dual.js';
 import { jsonCodec } from '../../protocol/json.js';
@@ -25,7 +24,7 @@ import { sendMessageBatch } from './actions/sendMessageBatch.js';
 import { setQueueAttributes } from './actions/setQueueAttributes.js';
 import { tagQueue } from './actions/tagQueue.js';
 import { untagQueue } from './actions/untagQueue.js';
-import { queryErrorCodes } from './errors.js';
+import { queryErrorCodes, useSdkErrorCodes } from './errors.js';
 import { sqsInternal } from './internalApi.js';
 import { withQueueUrlFromPath } from './pathCodec.js';
 import { SqsStore } from './store.js';
@@ -49,7 +48,11 @@ export const sqsService = (cloud: Cloud) => {
     // Unsigned query requests to a queue URL.
     pathPrefixes: [`/${cloud.accountId}/`],
     codec: withQueueUrlFromPath(codec, () => cloud.endpoint),
-    sdk,
+    sdk: async () => {
+      const sdk = await import('@aws-sdk/client-sqs');
+      useSdkErrorCodes(sdk);
+      return sdk;
+    },
     state: store,
     actions: {
       CreateQueue: createQueue,
