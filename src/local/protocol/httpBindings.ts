@@ -269,3 +269,24 @@ function headerText(member: NormalizedSchema, v: unknown): string {
 
 export const noRoute = (method: string, path: string): AwsServiceError =>
   new AwsServiceError('UnknownOperationException', `No operation matches ${method} ${path}`, 404);
+
+/**
+ * The decode half every REST codec shares: routes compiled once per codec from the operation
+ * table, the path rewritten by the service's routing, then the matched operation's input read.
+ */
+export function restDecoder(
+  routing: RestRouting,
+  format: BodyFormat,
+): (
+  req: LocalRequest,
+  operations: Map<string, OperationDef>,
+) => Promise<{ op: OperationDef; input: Record<string, unknown> }> {
+  let routes: Route[] | undefined;
+  return async (req, operations) => {
+    routes ??= compileRoutes(operations, routing);
+    const path = routing.rewritePath ? routing.rewritePath(req) : req.path;
+    const match = matchRoute(routes, req.method, path, req.query, req.headers);
+    if (!match) throw noRoute(req.method, path);
+    return { op: match.op, input: await readInput(req, match.op, match.labels, format) };
+  };
+}

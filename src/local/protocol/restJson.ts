@@ -2,17 +2,9 @@
 // the rest as a JSON document; errors in `x-amzn-errortype` plus a JSON body with `message`.
 
 import { AwsServiceError } from '../errors.js';
-import {
-  type BodyFormat,
-  compileRoutes,
-  matchRoute,
-  noRoute,
-  readInput,
-  writeOutput,
-} from './httpBindings.js';
+import { type BodyFormat, restDecoder, writeOutput } from './httpBindings.js';
 import { fromJson, toJson } from './jsonShape.js';
-import type { OperationDef } from './schema.js';
-import type { Decoded, LocalRequest, LocalResponse, ProtocolCodec, RestRouting } from './types.js';
+import type { LocalResponse, ProtocolCodec, RestRouting } from './types.js';
 
 const opts = { useJsonName: true };
 
@@ -33,16 +25,9 @@ export const jsonBodyFormat: BodyFormat = {
 };
 
 export function restJsonCodec(routing: RestRouting = {}): ProtocolCodec {
-  let routes: ReturnType<typeof compileRoutes> | undefined;
   return {
     name: 'restJson',
-    async decode(req: LocalRequest, operations: Map<string, OperationDef>): Promise<Decoded> {
-      routes ??= compileRoutes(operations, routing);
-      const path = routing.rewritePath ? routing.rewritePath(req) : req.path;
-      const match = matchRoute(routes, req.method, path, req.query, req.headers);
-      if (!match) throw noRoute(req.method, path);
-      return { op: match.op, input: await readInput(req, match.op, match.labels, jsonBodyFormat) };
-    },
+    decode: restDecoder(routing, jsonBodyFormat),
     encode: (_req, op, output): LocalResponse => writeOutput(op, output, jsonBodyFormat),
     encodeError(_req, error): LocalResponse {
       return {

@@ -1,15 +1,7 @@
 // restXml (S3): URI-template routing like restJson, XML documents, and S3's `<Error>` bodies.
 
-import {
-  type BodyFormat,
-  compileRoutes,
-  matchRoute,
-  noRoute,
-  readInput,
-  writeOutput,
-} from './httpBindings.js';
-import type { OperationDef } from './schema.js';
-import type { Decoded, LocalRequest, LocalResponse, ProtocolCodec, RestRouting } from './types.js';
+import { type BodyFormat, restDecoder, writeOutput } from './httpBindings.js';
+import type { LocalResponse, ProtocolCodec, RestRouting } from './types.js';
 import { escapeXml, fromXml, parseXml, toXmlBody } from './xmlShape.js';
 
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>\n';
@@ -44,16 +36,9 @@ export function xmlBodyFormat(namespace: string): BodyFormat {
 
 export function restXmlCodec(namespace: string, routing: RestRouting = {}): ProtocolCodec {
   const format = xmlBodyFormat(namespace);
-  let routes: ReturnType<typeof compileRoutes> | undefined;
   return {
     name: 'restXml',
-    async decode(req: LocalRequest, operations: Map<string, OperationDef>): Promise<Decoded> {
-      routes ??= compileRoutes(operations, routing);
-      const path = routing.rewritePath ? routing.rewritePath(req) : req.path;
-      const match = matchRoute(routes, req.method, path, req.query, req.headers);
-      if (!match) throw noRoute(req.method, path);
-      return { op: match.op, input: await readInput(req, match.op, match.labels, format) };
-    },
+    decode: restDecoder(routing, format),
     encode: (_req, op, output): LocalResponse => writeOutput(op, output, format),
     encodeError(req, error): LocalResponse {
       const extra = Object.entries(error.extra)
