@@ -35,7 +35,8 @@ export async function runDemo(options: DemoOptions, deps: CommandDeps, runCli: R
   const root = await mkdtemp(join(tmpdir(), 'faas-demo-'));
   const work = join(root, 'project');
   const started = deps.clock.now();
-  const local = await startLocalCloud({ port: 0, dataDir: join(root, 'local') });
+  // The hosted PostgreSQL boots in the background; `up` finds its URL through /_faas/health.
+  const local = await startLocalCloud({ port: 0, dataDir: join(root, 'local'), postgres: true });
   const steps: { name: string; code: number; ms: number }[] = [];
   try {
     output.out(`faas demo: local cloud listening on ${local.endpoint} (data in ${root})`);

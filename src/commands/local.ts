@@ -9,7 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import type { CommandDeps } from '../cli/deps.js';
 import { FaasError, usageError } from '../errors.js';
-import { DEFAULT_HOST, DEFAULT_PORT, HEALTH_PATH, startLocalCloud } from '../local/index.js';
+import {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_POSTGRES_PORT,
+  EmbeddedPostgresError,
+  HEALTH_PATH,
+  type PostgresHealth,
+  startLocalCloud,
+} from '../local/index.js';
 
 export interface LocalOptions {
   port?: string;
@@ -19,6 +27,9 @@ export interface LocalOptions {
   detach?: boolean;
   timeFactor?: string;
   json?: boolean;
+  /** Commander's --no-postgres: false turns the hosted PostgreSQL off. */
+  postgres?: boolean;
+  postgresPort?: string;
 }
 
 /** What a detached local cloud leaves in its data dir so stop/status can find it. */
@@ -44,7 +55,12 @@ export function makeLocalCommand(deps: CommandDeps, exit: (code: number) => void
       .option('--host <host>', 'address to bind (loopback unless you say otherwise)', DEFAULT_HOST)
       .option('--ephemeral', 'keep everything in memory')
       .option('--detach', 'run in the background; pid and log file go in the data dir')
-      .option('--time-factor <factor>', 'scale internal delays (retries, keep-alives)', '1'),
+      .option('--time-factor <factor>', 'scale internal delays (retries, keep-alives)', '1')
+      .option(
+        '--postgres-port <port>',
+        `port of the hosted PostgreSQL (default ${DEFAULT_POSTGRES_PORT}; 0 when --port is 0)`,
+      )
+      .option('--no-postgres', 'do not host a PostgreSQL'),
   ).action(async (options: LocalOptions) => exit(await runLocalStart(options, deps)));
   dataDir(local.command('stop').description('stop a detached local cloud')).action(
     async (options: LocalOptions) => exit(await runLocalStop(options, deps)),
@@ -55,12 +71,19 @@ export function makeLocalCommand(deps: CommandDeps, exit: (code: number) => void
   return local;
 }
 
-function parsePort(text: string | undefined): number {
+function parsePort(text: string | undefined, flag = '--port'): number {
   const port = Number(text ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw usageError(`--port must be a whole number from 0 to 65535, got "${text}"`);
+    throw usageError(`${flag} must be a whole number from 0 to 65535, got "${text}"`);
   }
   return port;
+}
+
+/** false: no PostgreSQL; otherwise its port, undefined for the default. */
+function parsePostgres(options: LocalOptions): false | { port?: number } {
+  if (options.postgres === false) return false;
+  if (options.postgresPort === undefined) return {};
+  return { port: parsePort(options.postgresPort, '--postgres-port') };
 }
 
 function parseFactor(text: string | undefined): number {
@@ -82,8 +105,9 @@ export async function runLocalStart(options: LocalOptions, deps: CommandDeps): P
   const host = options.host ?? DEFAULT_HOST;
   const timeFactor = parseFactor(options.timeFactor);
   const dataDir = resolve(deps.cwd, options.dataDir ?? DEFAULT_DATA_DIR);
+  const postgres = parsePostgres(options);
   if (options.detach)
-    return startDetached({ port, host, timeFactor, dataDir, ephemeral: options.ephemeral }, deps);
+    return startDetached({ port, host, timeFactor, dataDir, ephemeral: options.ephemeral, postgres }, deps);
 
   let local: Awaited<ReturnType<typeof startLocalCloud>>;
   try {
@@ -93,14 +117,21 @@ export async function runLocalStart(options: LocalOptions, deps: CommandDeps): P
       dataDir,
       ephemeral: options.ephemeral,
       timeFactor,
+      postgres,
       log: (line) => deps.output.out(`${new Date().toISOString()} ${line}`),
     });
   } catch (e) {
+    if (e instanceof EmbeddedPostgresError) {
+      throw new FaasError('StartFailed', `Cannot start the local cloud: ${e.message}.`, {
+        hint: 'Pick another port with --postgres-port, or run without the database: --no-postgres.',
+      });
+    }
     throw portInUse(e, host, port) ?? e;
   }
   deps.output.out(
     `faas local cloud listening on ${local.endpoint} (data: ${options.ephemeral ? 'in memory' : dataDir})`,
   );
+  if (local.postgresUrl) deps.output.out(`PostgreSQL (PGlite) at ${local.postgresUrl}`);
   deps.output.out('Press Ctrl+C to stop.');
   await new Promise<void>((done) => {
     const stop = () => {
@@ -124,7 +155,14 @@ export function localMainPath(): string {
 }
 
 async function startDetached(
-  o: { port: number; host: string; timeFactor: number; dataDir: string; ephemeral?: boolean },
+  o: {
+    port: number;
+    host: string;
+    timeFactor: number;
+    dataDir: string;
+    ephemeral?: boolean;
+    postgres: false | { port?: number };
+  },
   deps: CommandDeps,
 ): Promise<number> {
   const running = await readRunInfo(o.dataDir);
@@ -160,6 +198,8 @@ async function startDetached(
     String(o.timeFactor),
   ];
   if (o.ephemeral) args.push('--ephemeral');
+  if (o.postgres === false) args.push('--no-postgres');
+  else if (o.postgres.port !== undefined) args.push('--postgres-port', String(o.postgres.port));
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', log, log],
@@ -241,10 +281,13 @@ export async function runLocalStatus(options: LocalOptions, deps: CommandDeps): 
   const info = await readRunInfo(dataDir);
   const alive = info !== undefined && isAlive(info.pid);
   let services: string[] = [];
+  let postgres: PostgresHealth | null = null;
   if (alive) {
     try {
       const res = await fetch(`${info.endpoint}${HEALTH_PATH}`);
-      services = ((await res.json()) as { services: string[] }).services;
+      const health = (await res.json()) as { services: string[]; postgres?: PostgresHealth | null };
+      services = health.services;
+      postgres = health.postgres ?? null;
     } catch {
       services = [];
     }
@@ -257,15 +300,24 @@ export async function runLocalStatus(options: LocalOptions, deps: CommandDeps): 
     logFile: info?.logFile ?? null,
     startedAt: alive ? info.startedAt : null,
     services,
+    postgres,
   };
   if (options.json) deps.output.out(JSON.stringify(report, null, 2));
   else if (report.running) {
     deps.output.out(`running at ${report.endpoint} (pid ${report.pid}, since ${report.startedAt})`);
     deps.output.out(`data dir: ${dataDir}`);
     deps.output.out(`services: ${services.join(', ')}`);
+    deps.output.out(`postgres: ${describePostgres(postgres)}`);
   } else {
     deps.output.out(`not running (data dir ${dataDir})`);
     deps.output.out('Start one with `faas local start --detach`.');
   }
   return report.running ? 0 : 1;
+}
+
+function describePostgres(postgres: PostgresHealth | null): string {
+  if (postgres === null) return 'not hosted (started with --no-postgres)';
+  if (postgres.status === 'failed')
+    return `${postgres.url} (failed to start: ${postgres.error ?? 'unknown error'})`;
+  return postgres.status === 'ready' ? postgres.url : `${postgres.url} (${postgres.status})`;
 }

@@ -3,6 +3,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 import {
   EventBridgeClient,
   PutEventsCommand,
@@ -11,7 +12,7 @@ import {
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { errorResponse, HttpError, jsonResponse } from './lib/http.js';
 import { type HandlerLogger, ingest } from './lib/ingest.js';
-import { readExpectedToken } from './lib/token.js';
+import { tokenReader } from './lib/token.js';
 
 /** What the handler needs from an EventBridge client; a fake with `send` stands in for tests. */
 export interface PutEventsSender {
@@ -70,5 +71,5 @@ export const handler: ApiHandler = createApiHandler({
   eventBridge,
   logger,
   busName: () => process.env['BUS_NAME'],
-  expectedToken: readExpectedToken,
+  expectedToken: tokenReader(new SSMProvider()),
 });

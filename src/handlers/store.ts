@@ -4,16 +4,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
+import { ConfigurationError } from './lib/errors.js';
 import type { HandlerLogger } from './lib/ingest.js';
 import { type PutObjectSender, type StoreResult, storeEvent } from './lib/store.js';
 
-/** A missing setting: thrown, so the invocation fails loudly instead of dropping events. */
-export class ConfigurationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigurationError';
-  }
-}
+export { ConfigurationError };
 
 export interface StoreHandlerDeps {
   s3: PutObjectSender;

@@ -12,6 +12,9 @@ const { values } = parseArgs({
     ephemeral: { type: 'boolean', default: false },
     'time-factor': { type: 'string', default: '1' },
     quiet: { type: 'boolean', default: false },
+    // The hosted PostgreSQL is on unless turned off (parseArgs on Node 20 has no --no- negation).
+    'no-postgres': { type: 'boolean', default: false },
+    'postgres-port': { type: 'string' },
   },
 });
 
@@ -22,10 +25,14 @@ const local = await startLocalCloud({
   dataDir: values['data-dir'],
   ephemeral: values.ephemeral,
   timeFactor: Number(values['time-factor']),
+  postgres: values['no-postgres']
+    ? false
+    : { port: values['postgres-port'] === undefined ? undefined : Number(values['postgres-port']) },
   log: values.quiet ? undefined : (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
 });
 // The first line is machine-readable so a parent process can wait for readiness.
 process.stdout.write(`ready ${local.endpoint} in ${(performance.now() - started).toFixed(0)}ms\n`);
+if (local.postgresUrl) process.stdout.write(`postgres ${local.postgresUrl}\n`);
 
 let stopping = false;
 const shutdown = async () => {

@@ -4,12 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { systemClock } from './clock.js';
 import { Cloud } from './cloud.js';
 import { AwsServiceError } from './errors.js';
 import { Persistence } from './persistence/journal.js';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './postgres/server.js';
 import type { LocalRequest, LocalResponse } from './protocol/types.js';
 import { credentialScope, pickService } from './routing.js';
 import type { AnyService as ServiceDefinition } from './service.js';
@@ -29,6 +31,13 @@ export interface LocalCloudOptions {
   log?: (line: string) => void;
   /** Runs after replay and before services start their background work (tests inject fakes here). */
   beforeStart?: (cloud: Cloud) => void | Promise<void>;
+  /**
+   * Host a PostgreSQL (PGlite over the wire protocol) beside the AWS endpoint, its data in
+   * `<dataDir>/postgres` (in memory when ephemeral). Off unless asked for: `faas local start`
+   * and `faas demo` ask. Port 0 picks a free port; the default is 0 when `port` is 0, else
+   * DEFAULT_POSTGRES_PORT, so a persistent local cloud keeps the URL a deployed function holds.
+   */
+  postgres?: boolean | { port?: number; host?: string };
 }
 
 export interface LocalCloud {
@@ -37,10 +46,15 @@ export interface LocalCloud {
   cloud: Cloud;
   /** The running services (routing tests and the fuzz test walk their operation tables). */
   services: readonly ServiceDefinition[];
+  /** The hosted PostgreSQL's URL (valid at once; connections wait while it boots), if enabled. */
+  postgresUrl: string | undefined;
+  postgres: EmbeddedPostgres | undefined;
   stop(): Promise<void>;
 }
 
 export const DEFAULT_PORT = 4566;
+/** LocalStack puts the servers it hosts for emulated databases from 4510 on; so do we. */
+export const DEFAULT_POSTGRES_PORT = 4510;
 export const DEFAULT_HOST = '127.0.0.1';
 export const HEALTH_PATH = '/_faas/health';
 
@@ -61,8 +75,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   persistence.open();
 
   const maxBody = options.maxBodyBytes ?? 128 * 1024 * 1024;
+  let postgres: EmbeddedPostgres | undefined;
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
-    void handle(cloud, services, maxBody, req, res);
+    void handle(cloud, services, maxBody, req, res, postgres);
   });
   const host = options.host ?? DEFAULT_HOST;
   await new Promise<void>((resolve, reject) => {
@@ -71,6 +86,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   });
   const port = (server.address() as AddressInfo).port;
   cloud.endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  try {
+    postgres = await startPostgres(options);
+  } catch (e) {
+    await closeServer(server);
+    await cloud.stop();
+    await persistence.close();
+    throw e;
+  }
   await options.beforeStart?.(cloud);
   for (const service of services) await service.start?.();
 
@@ -79,12 +102,43 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     port,
     cloud,
     services,
+    postgresUrl: postgres?.url,
+    postgres,
     async stop() {
       await closeServer(server);
+      // Functions first: their connections close before the database does.
       await cloud.stop();
+      await postgres?.stop();
       await persistence.close();
     },
   };
+}
+
+/**
+ * Only the port is claimed here; PGlite boots in the background (hundreds of ms from its cached
+ * template, seconds the first time on a machine) so the AWS endpoint is ready as fast as before.
+ */
+function startPostgres(options: LocalCloudOptions): Promise<EmbeddedPostgres | undefined> {
+  if (!options.postgres) return Promise.resolve(undefined);
+  const settings = options.postgres === true ? {} : options.postgres;
+  return startEmbeddedPostgres({
+    dataDir: options.ephemeral ? undefined : join(options.dataDir ?? '.faas/local', 'postgres'),
+    host: settings.host,
+    port: settings.port ?? (options.port === 0 ? 0 : DEFAULT_POSTGRES_PORT),
+    log: options.log,
+  });
+}
+
+/** What `/_faas/health` says about the hosted PostgreSQL; `faas local status` and `faas up` read it. */
+export interface PostgresHealth {
+  url: string;
+  status: EmbeddedPostgres['status'];
+  error?: string;
+}
+
+function postgresHealth(postgres: EmbeddedPostgres | undefined): PostgresHealth | null {
+  if (!postgres) return null;
+  return { url: postgres.url, status: postgres.status, ...(postgres.error ? { error: postgres.error } : {}) };
 }
 
 function closeServer(server: Server): Promise<void> {
@@ -100,6 +154,7 @@ async function handle(
   maxBody: number,
   req: IncomingMessage,
   res: ServerResponse,
+  postgres: EmbeddedPostgres | undefined,
 ): Promise<void> {
   const started = performance.now();
   const requestId = randomUUID();
@@ -113,7 +168,11 @@ async function handle(
       send(res, requestId, {
         status,
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ status: 'ok', services: services.map((s) => s.signingName) }),
+        body: JSON.stringify({
+          status: 'ok',
+          services: services.map((s) => s.signingName),
+          postgres: postgresHealth(postgres),
+        }),
       });
       return;
     }

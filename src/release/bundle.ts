@@ -29,6 +29,13 @@ export const LAMBDA_RUNTIME = 'nodejs22.x';
 const ESM_REQUIRE_BANNER =
   "import{createRequire as __faasCreateRequire}from'node:module';const require=__faasCreateRequire(import.meta.url);";
 
+/**
+ * Optional native add-ons that a bundled package only requires inside a try/catch, on a path we
+ * never take: pg loads `pg-native` only if `pg.native` is read. They stay external (esbuild cannot
+ * bundle a compiled add-on) and the bundle still loads and runs without them.
+ */
+const OPTIONAL_NATIVE = ['pg-native'];
+
 export interface BundleOptions {
   /**
    * Directory the bundle is laid out from: source-map `sources` are relative to it and it is
@@ -64,8 +71,9 @@ export async function bundleHandler(entry: string, opts: BundleOptions = {}): Pr
       banner: { js: ESM_REQUIRE_BANNER },
       // Prefer each package's ES build: smaller after tree-shaking (roughly a third less for the SDK).
       mainFields: ['module', 'main'],
-      // Nothing external: the runtime's preinstalled SDK is a different version from what we test.
-      external: [],
+      // Nothing external (but OPTIONAL_NATIVE): the runtime's preinstalled SDK is a different
+      // version from what we test.
+      external: OPTIONAL_NATIVE,
       // External: no sourceMappingURL comment, because the map does not ship in the zip (see
       // artifact.ts); it is returned for the CLI to keep next to the artifact.
       sourcemap: 'external',
@@ -106,7 +114,7 @@ export async function bundleHandler(entry: string, opts: BundleOptions = {}): Pr
 
 /** Imports esbuild left outside the bundle that are not Node built-ins (it should leave none). */
 function externalPackages(outputs: Metafile['outputs']): string[] {
-  const builtins = new Set(builtinModules);
+  const builtins = new Set([...builtinModules, ...OPTIONAL_NATIVE]);
   const found = new Set<string>();
   for (const output of Object.values(outputs)) {
     for (const imported of output.imports) {

@@ -55,8 +55,14 @@ describe('faas, as a user runs it', () => {
     expect(started.code).toBe(0);
     const status = await faas('local', 'status', '--json');
     expect(status.code).toBe(0);
-    const { endpoint, services } = JSON.parse(status.stdout) as { endpoint: string; services: string[] };
+    const { endpoint, services, postgres } = JSON.parse(status.stdout) as {
+      endpoint: string;
+      services: string[];
+      postgres: { url: string } | null;
+    };
     expect(services).toEqual(expect.arrayContaining(['lambda', 's3', 'events', 'apigateway', 'iam', 'logs']));
+    // The hosted PostgreSQL is on by default; with --port 0 its port is a free one too.
+    expect(postgres?.url).toMatch(/^postgres:\/\/postgres:postgres@127\.0\.0\.1:\d+\/postgres$/);
     writeFileSync(join(dir, '.faasrc.json'), JSON.stringify({ project: 'e2e', target: 'local', endpoint }));
 
     const up = await faas('up', '--yes');

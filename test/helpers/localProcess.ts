@@ -17,10 +17,16 @@ export interface LocalProcess {
 
 export async function spawnLocalCloud(dataDir: string, extraArgs: string[] = []): Promise<LocalProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
-  const child = spawn(process.execPath, [MAIN, '--port', '0', '--data-dir', dataDir, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  });
+  // The hosted PostgreSQL only where a test asks for it (--postgres-port): it costs a PGlite boot.
+  const postgres = extraArgs.some((a) => a.startsWith('--postgres')) ? [] : ['--no-postgres'];
+  const child = spawn(
+    process.execPath,
+    [MAIN, '--port', '0', '--data-dir', dataDir, ...postgres, ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    },
+  );
   let out = '';
   child.stdout!.on('data', (d: Buffer) => {
     out += d.toString();

@@ -2,15 +2,10 @@
 // absent, so EventBridge's at-least-once delivery and Lambda's async retries stay harmless.
 
 import { PutObjectCommand, type PutObjectCommandOutput, S3ServiceException } from '@aws-sdk/client-s3';
+import { InvalidEventError } from './errors.js';
 import type { HandlerLogger, IngestedEvent } from './ingest.js';
 
-/** The event could never be stored, however often it is retried. */
-export class InvalidEventError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidEventError';
-  }
-}
+export { InvalidEventError };
 
 /** What storeEvent needs from an S3 client; a fake with `send` stands in for tests. */
 export interface PutObjectSender {
