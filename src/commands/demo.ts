@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import type { CommandDeps } from '../cli/deps.js';
 import { usageError } from '../errors.js';
-import { startLocalCloud } from '../local/index.js';
 
 /** Runs one faas command line (`['up', '--yes']`) with the given deps; cli.ts provides it. */
 export type RunCli = (args: string[], deps: CommandDeps) => Promise<number>;
@@ -36,6 +35,8 @@ export async function runDemo(options: DemoOptions, deps: CommandDeps, runCli: R
   const work = join(root, 'project');
   const started = deps.clock.now();
   // The hosted PostgreSQL boots in the background; `up` finds its URL through /_faas/health.
+  // Imported here, not at the top: every other command would pay for loading the local cloud.
+  const { startLocalCloud } = await import('../local/index.js');
   const local = await startLocalCloud({ port: 0, dataDir: join(root, 'local'), postgres: true });
   const steps: { name: string; code: number; ms: number }[] = [];
   try {

@@ -9,15 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import type { CommandDeps } from '../cli/deps.js';
 import { FaasError, usageError } from '../errors.js';
-import {
-  DEFAULT_HOST,
-  DEFAULT_PORT,
-  DEFAULT_POSTGRES_PORT,
-  EmbeddedPostgresError,
-  HEALTH_PATH,
-  type PostgresHealth,
-  startLocalCloud,
-} from '../local/index.js';
+import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_POSTGRES_PORT, HEALTH_PATH } from '../local/constants.js';
+// Types only: the local cloud itself is imported when `local start` runs, so other commands
+// don't pay for loading it.
+import type { LocalCloud, PostgresHealth } from '../local/index.js';
 
 export interface LocalOptions {
   port?: string;
@@ -109,7 +104,8 @@ export async function runLocalStart(options: LocalOptions, deps: CommandDeps): P
   if (options.detach)
     return startDetached({ port, host, timeFactor, dataDir, ephemeral: options.ephemeral, postgres }, deps);
 
-  let local: Awaited<ReturnType<typeof startLocalCloud>>;
+  const { startLocalCloud, EmbeddedPostgresError } = await import('../local/index.js');
+  let local: LocalCloud;
   try {
     local = await startLocalCloud({
       port,

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { systemClock } from './clock.js';
 import { Cloud } from './cloud.js';
+import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_POSTGRES_PORT, HEALTH_PATH } from './constants.js';
 import { AwsServiceError } from './errors.js';
 import { Persistence } from './persistence/journal.js';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './postgres/server.js';
@@ -52,11 +53,7 @@ export interface LocalCloud {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_PORT = 4566;
-/** LocalStack puts the servers it hosts for emulated databases from 4510 on; so do we. */
-export const DEFAULT_POSTGRES_PORT = 4510;
-export const DEFAULT_HOST = '127.0.0.1';
-export const HEALTH_PATH = '/_faas/health';
+export { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_POSTGRES_PORT, HEALTH_PATH };
 
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const persistence = new Persistence(options.ephemeral ? undefined : (options.dataDir ?? '.faas/local'));
