@@ -18,7 +18,7 @@ import {
   startEmbeddedPostgres,
   startLocalCloud,
 } from '../../src/local/index.js';
-import { type LocalProcess, MAIN, spawnLocalCloud } from '../helpers/localProcess.js';
+import { type LocalProcess, spawnLocalCloud } from '../helpers/localProcess.js';
 
 const URL_SHAPE = /^postgres:\/\/postgres:postgres@127\.0\.0\.1:\d+\/postgres$/;
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -213,47 +213,41 @@ describe('the local cloud hosting it', () => {
     expect(health['postgres']).toBeNull();
   });
 
-  it.skipIf(!existsSync(MAIN))(
-    'faas local start --detach hosts it and faas local status shows its URL',
-    async () => {
-      const dataDir = await tempDir();
-      const lines: string[] = [];
-      const deps = {
-        output: { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l), isTTY: false },
-        cwd: dataDir,
-        clock: { now: () => Date.now(), sleep: (ms: number) => new Promise((r) => setTimeout(r, ms)) },
-      } as unknown as CommandDeps;
-      expect(await runLocalStart({ detach: true, port: '0', postgresPort: '0', dataDir }, deps)).toBe(0);
-      cleanups.push(() => runLocalStop({ dataDir }, deps));
-      lines.length = 0;
-      expect(await runLocalStatus({ dataDir }, deps)).toBe(0);
-      const shown = lines.find((l) => l.startsWith('postgres: '));
-      expect(shown).toMatch(
-        /^postgres: postgres:\/\/postgres:postgres@127\.0\.0\.1:\d+\/postgres( \(starting\))?$/,
-      );
-      const c = await client(shown!.split(' ')[1]!);
-      expect((await c.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
-    },
-  );
+  it('faas local start --detach hosts it and faas local status shows its URL', async () => {
+    const dataDir = await tempDir();
+    const lines: string[] = [];
+    const deps = {
+      output: { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l), isTTY: false },
+      cwd: dataDir,
+      clock: { now: () => Date.now(), sleep: (ms: number) => new Promise((r) => setTimeout(r, ms)) },
+    } as unknown as CommandDeps;
+    expect(await runLocalStart({ detach: true, port: '0', postgresPort: '0', dataDir }, deps)).toBe(0);
+    cleanups.push(() => runLocalStop({ dataDir }, deps));
+    lines.length = 0;
+    expect(await runLocalStatus({ dataDir }, deps)).toBe(0);
+    const shown = lines.find((l) => l.startsWith('postgres: '));
+    expect(shown).toMatch(
+      /^postgres: postgres:\/\/postgres:postgres@127\.0\.0\.1:\d+\/postgres( \(starting\))?$/,
+    );
+    const c = await client(shown!.split(' ')[1]!);
+    expect((await c.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+  });
 
-  it.skipIf(!existsSync(MAIN))(
-    'keeps committed rows through kill -9 of the local cloud process',
-    async () => {
-      const dataDir = await tempDir();
-      let proc = await spawnLocalCloud(dataDir, ['--postgres-port', '0', '--quiet']);
-      cleanups.push(() => proc.stop());
-      const c = await client(await postgresLine(proc));
-      await c.query('CREATE TABLE kept (n int)');
-      for (let n = 1; n <= 50; n++) await c.query('INSERT INTO kept VALUES ($1)', [n]);
-      await proc.kill9();
+  it('keeps committed rows through kill -9 of the local cloud process', async () => {
+    const dataDir = await tempDir();
+    let proc = await spawnLocalCloud(dataDir, ['--postgres-port', '0', '--quiet']);
+    cleanups.push(() => proc.stop());
+    const c = await client(await postgresLine(proc));
+    await c.query('CREATE TABLE kept (n int)');
+    for (let n = 1; n <= 50; n++) await c.query('INSERT INTO kept VALUES ($1)', [n]);
+    await proc.kill9();
 
-      proc = await spawnLocalCloud(dataDir, ['--postgres-port', '0', '--quiet']);
-      const again = await client(await postgresLine(proc));
-      expect((await again.query('SELECT count(*)::int AS n, sum(n)::int AS s FROM kept')).rows).toEqual([
-        { n: 50, s: 1275 },
-      ]);
-    },
-  );
+    proc = await spawnLocalCloud(dataDir, ['--postgres-port', '0', '--quiet']);
+    const again = await client(await postgresLine(proc));
+    expect((await again.query('SELECT count(*)::int AS n, sum(n)::int AS s FROM kept')).rows).toEqual([
+      { n: 50, s: 1275 },
+    ]);
+  });
 });
 
 /** main.js prints `postgres <url>` right after its ready line; wait for it. */
