@@ -3,6 +3,7 @@
 // 1 for failures and 2 for usage errors (commander's own included).
 import { Command, CommanderError } from 'commander';
 import { type CommandDeps, defaultDeps } from './cli/deps.js';
+import { makeDbCommand } from './commands/db.js';
 import { makeDemoCommand } from './commands/demo.js';
 import { makeDownCommand } from './commands/down.js';
 import { makeLocalCommand } from './commands/local.js';
@@ -48,6 +49,7 @@ export function buildProgram(deps: CommandDeps, exit: (code: number) => void): C
     makeSendCommand(deps, exit),
     makeVerifyCommand(deps, exit),
     makeLogsCommand(deps, exit),
+    makeDbCommand(deps, exit),
   ]) {
     // addCommand does not pass settings down: give each (and its subcommands) the program's
     // output and exit handling.

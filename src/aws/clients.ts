@@ -7,6 +7,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Target } from '../config/schema.js';
 import { attachCallCounter, type CallCounter, type Instrumentable } from './counter.js';
@@ -19,6 +20,7 @@ export interface AwsClients {
   lambda: LambdaClient;
   logs: CloudWatchLogsClient;
   apigw: ApiGatewayV2Client;
+  ssm: SSMClient;
 }
 
 export interface ClientSettings {
@@ -59,6 +61,7 @@ export const createAwsClients: ClientFactory = (settings, counter) => {
     lambda: new LambdaClient(common),
     logs: new CloudWatchLogsClient(common),
     apigw: new ApiGatewayV2Client(common),
+    ssm: new SSMClient(common),
   };
   instrumentClients(clients, counter);
   return clients;

@@ -10,12 +10,16 @@ import { SECRETS_DIR } from '../config/secrets.js';
 import { FaasError } from '../errors.js';
 import { INGEST } from '../pipeline/flows/ingest.js';
 import type { FunctionSpec } from '../pipeline/types.js';
+import { resolveDatabase } from './database.js';
 import { desiredState, type Session } from './session.js';
 
-/** Every function of the pipeline, in the desired state's order. */
-export function pipelineFunctions(session: Session): FunctionSpec[] {
-  // The token only feeds an environment variable, which nothing here reads.
-  return desiredState(session, '').resources.flatMap((r) => (r.kind === 'function' ? [r.spec] : []));
+/** Every function of the pipeline, in the desired state's order (`db` only with a database). */
+export async function pipelineFunctions(session: Session): Promise<FunctionSpec[]> {
+  const database = await resolveDatabase(session.config);
+  // The secrets only feed parameters, which nothing here reads.
+  return desiredState(session, '', database.url === undefined ? undefined : '').resources.flatMap((r) =>
+    r.kind === 'function' ? [r.spec] : [],
+  );
 }
 
 /** The functions named by short name (all of them when none is named), each once, in the given order. */

@@ -20,8 +20,9 @@ export interface Session {
 // Roughly a minute in all, which covers IAM's usual propagation delay for a new role.
 const ROLE_RETRY = { attempts: 8, baseMs: 1_000, maxMs: 15_000 };
 
-export async function openSession(options: GlobalOptions, deps: CommandDeps): Promise<Session> {
-  const config = await loadConfig({
+/** The configuration with the global flags and the environment laid over it. */
+export function loadCommandConfig(options: GlobalOptions, deps: CommandDeps): Promise<FaasConfig> {
+  return loadConfig({
     cwd: deps.cwd,
     configPath: options.config,
     flags: {
@@ -33,6 +34,10 @@ export async function openSession(options: GlobalOptions, deps: CommandDeps): Pr
     },
     env: deps.env,
   });
+}
+
+export async function openSession(options: GlobalOptions, deps: CommandDeps): Promise<Session> {
+  const config = await loadCommandConfig(options, deps);
   const counter = new CallCounter();
   const clients = deps.createClients(
     { target: config.target, region: config.region, profile: config.profile, endpoint: config.endpoint },
@@ -51,8 +56,16 @@ export async function openSession(options: GlobalOptions, deps: CommandDeps): Pr
   return { config, clients, counter, identity, ctx };
 }
 
-export const desiredState = (session: Session, ingestToken: string): DesiredState =>
-  buildDesiredState({ config: session.config, account: session.ctx.account, secrets: { ingestToken } });
+/**
+ * The desired state. `databaseUrl` undefined leaves the db path out; `down` passes '' so that
+ * everything faas may have created is found by name whatever is configured now.
+ */
+export const desiredState = (session: Session, ingestToken: string, databaseUrl?: string): DesiredState =>
+  buildDesiredState({
+    config: session.config,
+    account: session.ctx.account,
+    secrets: { ingestToken, ...(databaseUrl === undefined ? {} : { databaseUrl }) },
+  });
 
 /** `target local (http://127.0.0.1:4566), region us-east-1, account 000000000000`. */
 export const describeTarget = (s: Session): string =>

@@ -1,6 +1,7 @@
 // `faas demo`: the whole ingest pipeline on an embedded local cloud, with no AWS account and no
 // Docker. It starts a local cloud in-process on a free port with a temporary data dir, then runs
-// the real commands exactly as a user would (up → send → verify → down) and reports what ran where.
+// the real commands exactly as a user would (up → send → verify → db query → down) and reports
+// what ran where.
 
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -59,7 +60,8 @@ export async function runDemo(options: DemoOptions, deps: CommandDeps, runCli: R
         `Send ${count} events`,
         ['send', '--count', String(count), '--concurrency', String(Math.min(8, count))],
       ],
-      ['Verify every event reached S3', ['verify', '--last', '--timeout', '30s']],
+      ['Verify every event reached S3 and PostgreSQL', ['verify', '--last', '--timeout', '30s']],
+      ['Count the rows in PostgreSQL', ['db', 'query', 'select count(*) from events']],
       ['Tear everything down', ['down', '--yes', '--force']],
     ];
     for (const [title, args] of plan) {
@@ -83,7 +85,8 @@ export async function runDemo(options: DemoOptions, deps: CommandDeps, runCli: R
     failed
       ? `The demo stopped at "${failed.name}". Run the same step against \`faas local start\` with --debug to see why.`
       : `Everything ran on the embedded local cloud in ${((deps.clock.now() - started) / 1000).toFixed(1)} s: ` +
-          'API Gateway → Lambda (api) → EventBridge → Lambda (store) → S3, with real Lambda zips.',
+          'API Gateway → Lambda (api) → EventBridge → Lambda (store) → S3 and Lambda (db) → ' +
+          'PostgreSQL, with real Lambda zips.',
   );
   if (options.keep) output.out(`Kept ${root} (project in ${work}).`);
   return failed ? 1 : 0;

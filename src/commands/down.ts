@@ -30,8 +30,9 @@ export async function runDown(options: DownOptions, deps: CommandDeps): Promise<
   const session = await openSession(options, deps);
   const { config, counter, ctx } = session;
   const force = options.force ?? false;
-  // Teardown finds resources by name; the token only feeds an environment it never compares.
-  const state = desiredState(session, '');
+  // Teardown finds resources by name; the secrets only feed values it never compares. The db
+  // path is always included: it may have been deployed with a database no longer configured.
+  const state = desiredState(session, '', '');
   const plan = await counter.readOnlyDuring(() => planDown(state, ctx, { force }));
 
   output.out(`Teardown of ${config.project}: ${describeTarget(session)}`);

@@ -43,7 +43,7 @@ export async function runLogs(options: LogsOptions, deps: CommandDeps): Promise<
   const { output, clock } = deps;
   const sinceMs = parseDuration(options.since ?? DEFAULT_SINCE, '--since');
   const session = await openSession(options, deps);
-  const [fn] = selectFunctions(pipelineFunctions(session), [options.function ?? '']);
+  const [fn] = selectFunctions(await pipelineFunctions(session), [options.function ?? '']);
   const group = logGroupName(fn!.name);
 
   let interrupted = false;

@@ -51,7 +51,7 @@ export async function runRelease(options: ReleaseOptions, deps: CommandDeps): Pr
   const canaryPercent = parseCanary(options.canary);
   const session = await openSession(options, deps);
   const { config, clients, counter } = session;
-  const selected = selectFunctions(pipelineFunctions(session), options.functions ?? []);
+  const selected = selectFunctions(await pipelineFunctions(session), options.functions ?? []);
 
   const progress = startProgress(output, 'Building functions');
   const results: PublishResult[] = [];

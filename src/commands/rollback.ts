@@ -44,7 +44,7 @@ export async function runRollback(options: RollbackOptions, deps: CommandDeps): 
   }
   const session = await openSession(options, deps);
   const { config, clients } = session;
-  const selected = selectFunctions(pipelineFunctions(session), named);
+  const selected = selectFunctions(await pipelineFunctions(session), named);
 
   const done: Array<{ function: string; result: RollbackResult }> = [];
   const skipped: Array<{ function: string; error: FaasError }> = [];

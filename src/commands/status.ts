@@ -7,9 +7,11 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-lambda';
 import { Command } from 'commander';
+import { type DatabaseChoice, describeDatabaseSource, resolveDatabase } from '../cli/database.js';
 import type { CommandDeps, GlobalOptions } from '../cli/deps.js';
 import { desiredState, openSession } from '../cli/session.js';
 import { resolveIngestToken, secretsPath } from '../config/secrets.js';
+import { redactUrl, schemaStatus, withDatabase } from '../db/index.js';
 import { planUp } from '../provision/planner.js';
 import type { PlanItem } from '../provision/types.js';
 import { LIVE_ALIAS } from '../release/alias.js';
@@ -39,6 +41,8 @@ export interface StatusReport {
   inSync: boolean;
   ingest: { url: string | null; token: { source: string; value?: string } | null };
   functions: FunctionReport[];
+  /** null: no database, so no db path. */
+  database: DatabaseReport | null;
   resources: Array<{
     kind: string;
     name: string;
@@ -47,6 +51,17 @@ export interface StatusReport {
     reason: string;
     outputs: Record<string, string>;
   }>;
+}
+
+export interface DatabaseReport {
+  /** Password redacted. */
+  url: string;
+  source: string;
+  state: 'reachable' | 'unreachable';
+  schemaVersion?: number;
+  rows?: number;
+  /** Why it is unreachable (no password in it). */
+  error?: string;
 }
 
 export function makeStatusCommand(deps: CommandDeps, exit: (code: number) => void): Command {
@@ -64,7 +79,10 @@ export async function runStatus(options: StatusOptions, deps: CommandDeps): Prom
   const session = await openSession(options, deps);
   const { config, identity, counter, ctx } = session;
   const token = await resolveIngestToken(config, false);
-  const plan = await counter.readOnlyDuring(() => planUp(desiredState(session, token.token ?? ''), ctx));
+  const database = await resolveDatabase(config);
+  const plan = await counter.readOnlyDuring(() =>
+    planUp(desiredState(session, token.token ?? '', database.url), ctx),
+  );
 
   const api = plan.items.find((i) => i.kind === 'httpApi' && i.action !== 'create');
   const report: StatusReport = {
@@ -86,6 +104,7 @@ export async function runStatus(options: StatusOptions, deps: CommandDeps): Prom
       ctx.clients.lambda,
       plan.items.filter((i) => i.kind === 'function' && i.action !== 'create').map((i) => i.name),
     ),
+    database: await describeDatabase(database),
     resources: plan.items.map((item) => ({
       kind: item.kind,
       name: item.name,
@@ -106,6 +125,7 @@ export async function runStatus(options: StatusOptions, deps: CommandDeps): Prom
   output.out(`  region ${report.region}, account ${report.accountId}, as ${report.caller}`);
   output.out(`Ingest endpoint: ${report.ingest.url ? `POST ${report.ingest.url}` : 'not deployed'}`);
   output.out(`Ingest token: ${tokenLine(report, config.dir)}`);
+  output.out(`Database: ${databaseLine(report.database, database)}`);
   output.out('Resources:');
   const width = Math.max(...plan.items.map((i) => i.resource.length));
   for (const [i, item] of plan.items.entries()) {
@@ -157,6 +177,34 @@ async function describeFunctions(lambda: LambdaClient, names: string[]): Promise
       return { name, versions: versions.sort((a, b) => Number(a) - Number(b)), live };
     }),
   );
+}
+
+/** Schema version and row count when the database answers; `unreachable` (and why) when not. */
+async function describeDatabase(choice: DatabaseChoice): Promise<DatabaseReport | null> {
+  if (choice.url === undefined) return null;
+  const base = { url: redactUrl(choice.url), source: describeDatabaseSource(choice) };
+  try {
+    return await withDatabase(choice.url, async (db) => {
+      const schema = await schemaStatus(db.client);
+      const rows =
+        schema.version === 0
+          ? 0
+          : Number(
+              (await db.client.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0]?.n ?? 0,
+            );
+      return { ...base, state: 'reachable' as const, schemaVersion: schema.version, rows };
+    });
+  } catch (error) {
+    return { ...base, state: 'unreachable', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function databaseLine(report: DatabaseReport | null, choice: DatabaseChoice): string {
+  if (!report) return choice.note ?? 'none';
+  const where = `${report.url} (from ${report.source})`;
+  return report.state === 'reachable'
+    ? `${where}: schema version ${report.schemaVersion}, ${report.rows} row${report.rows === 1 ? '' : 's'} in events`
+    : `${where}: unreachable: ${report.error}`;
 }
 
 const stateOf = (item: PlanItem): ResourceState =>

@@ -1,12 +1,14 @@
 // `faas up`: plan the pipeline against what exists and apply the difference. A second run with
 // nothing changed reads only; --dry-run prints the plan and changes nothing.
 import { Command } from 'commander';
+import { type DatabaseChoice, resolveDatabase } from '../cli/database.js';
 import type { CommandDeps, GlobalOptions } from '../cli/deps.js';
 import { renderPlan } from '../cli/render.js';
 import { describeTarget, desiredState, openSession } from '../cli/session.js';
 import { resolveIngestToken, secretsPath, storeFlowToken } from '../config/secrets.js';
+import { migrate, withDatabase } from '../db/index.js';
 import { usageError } from '../errors.js';
-import { startProgress } from '../output.js';
+import { type Output, startProgress } from '../output.js';
 import { INGEST } from '../pipeline/flows/ingest.js';
 import { applyPlan } from '../provision/applier.js';
 import { collectArtifacts } from '../provision/artifacts.js';
@@ -34,7 +36,8 @@ export async function runUp(options: UpOptions, deps: CommandDeps): Promise<numb
   const { config, counter, ctx } = session;
   // With no token anywhere one is generated in memory; it is stored only when the plan is applied.
   const token = await resolveIngestToken(config, true);
-  const state = desiredState(session, token.token!);
+  const database = await resolveDatabase(config, { waitForLocal: true });
+  const state = desiredState(session, token.token!, database.url);
 
   const progress = startProgress(output, 'Building functions');
   let plan: Awaited<ReturnType<typeof planUp>>;
@@ -48,7 +51,8 @@ export async function runUp(options: UpOptions, deps: CommandDeps): Promise<numb
 
   output.out(`Plan for ${config.project}: ${describeTarget(session)}`);
   renderPlan(plan, output);
-  if (!hasChanges(plan)) {
+  if (database.note) output.out(`Note: ${database.note}.`);
+  if (!hasChanges(plan) && (options.dryRun || database.url === undefined)) {
     output.out('Nothing to change: everything is up to date.');
     return 0;
   }
@@ -71,6 +75,14 @@ export async function runUp(options: UpOptions, deps: CommandDeps): Promise<numb
       output.err('Aborted: nothing was changed.');
       return 1;
     }
+  }
+
+  // The schema first: events are routed to db only once its table exists, and a wrong password
+  // or an unreachable server stops `up` here, before anything is created.
+  if (database.url !== undefined) await migrateDatabase(database, output);
+  if (!hasChanges(plan)) {
+    output.out('Nothing to change: everything is up to date.');
+    return 0;
   }
 
   if (token.source === 'generated') {
@@ -106,4 +118,21 @@ export async function runUp(options: UpOptions, deps: CommandDeps): Promise<numb
   const url = api && result.outputs.get(api.key)?.url;
   if (url) output.out(`Ingest endpoint: POST ${url}/events (header "token")`);
   return 0;
+}
+
+async function migrateDatabase(database: DatabaseChoice & { url: string }, output: Output): Promise<void> {
+  const progress = startProgress(output, 'Migrating the database schema');
+  try {
+    const { redacted, result } = await withDatabase(database.url, async (db) => ({
+      redacted: db.redactedUrl,
+      result: await migrate(db.client),
+    }));
+    const applied = result.applied.map((m) => `${m.version} (${m.name})`).join(', ');
+    progress.line(
+      `Database ${redacted}: schema version ${result.version}` +
+        (applied ? `, applied ${applied}.` : ', up to date.'),
+    );
+  } finally {
+    progress.stop();
+  }
 }

@@ -1,17 +1,25 @@
-// `faas verify`: check that sent events reached S3 as `events/<id>.json` — the last send's (with
-// their bodies) or ids given by hand (existence and id only) — waiting up to a timeout for stragglers.
+// `faas verify`: check that sent events reached S3 as `events/<id>.json` and, with a database, the
+// `events` table — the last send's (with their bodies) or ids given by hand (existence and id
+// only) — waiting up to a timeout for stragglers. Each place is reported on its own.
 import { NoSuchBucket } from '@aws-sdk/client-s3';
 import { Command } from 'commander';
 import { awsFailure } from '../aws/errors.js';
+import { resolveDatabase } from '../cli/database.js';
 import type { CommandDeps, GlobalOptions } from '../cli/deps.js';
 import { ingestBucket, notDeployed, stateDir } from '../cli/lookup.js';
 import { parseDuration } from '../cli/parse.js';
 import { table } from '../cli/render.js';
 import { openSession } from '../cli/session.js';
+import { redactUrl, withDatabase } from '../db/index.js';
 import { FaasError, usageError } from '../errors.js';
 import { startProgress } from '../output.js';
 import { readLastSend } from '../traffic/lastSend.js';
-import { type ExpectedEvent, type VerifyEntry, verifyEvents } from '../traffic/verify.js';
+import {
+  type ExpectedEvent,
+  type VerifyEntry,
+  verifyDatabaseEvents,
+  verifyEvents,
+} from '../traffic/verify.js';
 
 export interface VerifyOptions extends GlobalOptions {
   ids?: string[];
@@ -72,33 +80,49 @@ export async function runVerify(options: VerifyOptions, deps: CommandDeps): Prom
   }
 
   const bucket = ingestBucket(session);
+  const database = await resolveDatabase(config);
   const progress = options.json
     ? undefined
-    : startProgress(output, `Checking ${records.length} events in s3://${bucket}/events/`);
+    : startProgress(
+        output,
+        `Checking ${records.length} events in s3://${bucket}/events/${database.url ? ' and PostgreSQL' : ''}`,
+      );
+  const timing = { timeoutMs, sleep: (ms: number) => clock.sleep(ms), now: () => clock.now() };
   let results: VerifyEntry[];
+  let inDatabase: DatabaseCheck | undefined;
   try {
-    results = await verifyEvents({
-      s3: clients.s3,
-      bucket,
-      records,
-      timeoutMs,
-      sleep: (ms) => clock.sleep(ms),
-      now: () => clock.now(),
-    });
-  } catch (cause) {
-    if (cause instanceof NoSuchBucket) throw notDeployed(config.project, `there is no bucket ${bucket}`);
-    throw awsFailure(`S3 GetObject in ${bucket}`, cause);
+    // Side by side: each place waits out the same timeout for its own stragglers.
+    [results, inDatabase] = await Promise.all([
+      verifyEvents({ s3: clients.s3, bucket, records, ...timing }).catch((cause: unknown) => {
+        if (cause instanceof NoSuchBucket) throw notDeployed(config.project, `there is no bucket ${bucket}`);
+        throw awsFailure(`S3 GetObject in ${bucket}`, cause);
+      }),
+      database.url === undefined ? undefined : checkDatabase(database.url, records, timing),
+    ]);
   } finally {
     progress?.stop();
   }
 
-  const count = (state: VerifyEntry['state']) => results.filter((r) => r.state === state).length;
-  const counts = { found: count('found'), missing: count('missing'), different: count('different') };
-  const ok = counts.missing === 0 && counts.different === 0;
+  const counts = countStates(results);
+  const dbCounts = inDatabase?.results ? countStates(inDatabase.results) : undefined;
+  const ok =
+    counts.missing === 0 &&
+    counts.different === 0 &&
+    (inDatabase === undefined ||
+      (dbCounts !== undefined && dbCounts.missing === 0 && dbCounts.different === 0));
   if (options.json) {
+    const db =
+      inDatabase === undefined
+        ? null
+        : {
+            url: inDatabase.url,
+            ...(inDatabase.error ? { error: inDatabase.error } : {}),
+            ...dbCounts,
+            events: inDatabase.results ?? [],
+          };
     output.out(
       JSON.stringify(
-        { bucket, timeoutMs, bodiesCompared: ids.length === 0, ...counts, events: results },
+        { bucket, timeoutMs, bodiesCompared: ids.length === 0, ...counts, events: results, database: db },
         null,
         2,
       ),
@@ -109,14 +133,70 @@ export async function runVerify(options: VerifyOptions, deps: CommandDeps): Prom
     const rows = results.map((r) => [r.id, r.state, r.state === 'different' ? shorten(r.actual) : '']);
     for (const line of table([['ID', 'STATE', 'STORED'], ...rows])) output.out(line);
   }
+  const events = `${records.length} event${records.length === 1 ? '' : 's'}`;
+  const idsOnly = ids.length > 0 ? ' (ids only: existence and id checked, not the body).' : '.';
   output.out(
-    `${records.length} event${records.length === 1 ? '' : 's'} in s3://${bucket}/events/: ` +
-      `${counts.found} found, ${counts.missing} missing, ${counts.different} different` +
-      (ids.length > 0 ? ' (ids only: existence and id checked, not the body).' : '.'),
+    `${events} in s3://${bucket}/events/: ` +
+      `${counts.found} found, ${counts.missing} missing, ${counts.different} different${idsOnly}`,
   );
-  if (counts.missing > 0) output.err(`Missing after waiting ${options.timeout ?? DEFAULT_TIMEOUT}.`);
-  if (counts.different > 0 && !options.verbose) output.err('Run with --verbose to see what differs.');
+  if (inDatabase) {
+    if (options.verbose && inDatabase.results) {
+      const rows = inDatabase.results
+        .filter((r) => r.state !== 'found')
+        .map((r) => [r.id, r.state, r.state === 'different' ? shorten(r.actual) : '']);
+      if (rows.length > 0) for (const line of table([['ID', 'POSTGRESQL', 'ROW'], ...rows])) output.out(line);
+    }
+    output.out(
+      dbCounts
+        ? `${events} in PostgreSQL (events at ${inDatabase.url}): ` +
+            `${dbCounts.found} found, ${dbCounts.missing} missing, ${dbCounts.different} different${idsOnly}`
+        : `PostgreSQL at ${inDatabase.url}: unreachable: ${inDatabase.error}`,
+    );
+    output.out(
+      `S3: ${counts.found} found, ${counts.missing} missing; PostgreSQL: ` +
+        (dbCounts ? `${dbCounts.found} found, ${dbCounts.missing} missing` : 'unreachable'),
+    );
+  }
+  const missing = counts.missing > 0 || (dbCounts?.missing ?? 0) > 0;
+  const different = counts.different > 0 || (dbCounts?.different ?? 0) > 0;
+  if (missing) output.err(`Missing after waiting ${options.timeout ?? DEFAULT_TIMEOUT}.`);
+  if (different && !options.verbose) output.err('Run with --verbose to see what differs.');
   return ok ? 0 : 1;
+}
+
+interface DatabaseCheck {
+  /** Redacted. */
+  url: string;
+  results?: VerifyEntry[];
+  /** Why the database could not be checked (already free of the password). */
+  error?: string;
+}
+
+/** The database half of verify; an unreachable database is a finding to report, not a crash. */
+async function checkDatabase(
+  url: string,
+  records: ExpectedEvent[],
+  timing: { timeoutMs: number; sleep(ms: number): Promise<void>; now(): number },
+): Promise<DatabaseCheck> {
+  let redacted = redactUrl(url);
+  try {
+    return await withDatabase(url, async (db) => {
+      redacted = db.redactedUrl;
+      return {
+        url: redacted,
+        results: await verifyDatabaseEvents({ client: db.client, records, ...timing }),
+      };
+    });
+  } catch (error) {
+    // FaasErrors from src/db are scrubbed; a statement error (no events table yet) is the
+    // server's own words, which never hold the URL.
+    return { url: redacted, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function countStates(results: VerifyEntry[]) {
+  const count = (state: VerifyEntry['state']) => results.filter((r) => r.state === state).length;
+  return { found: count('found'), missing: count('missing'), different: count('different') };
 }
 
 function shorten(value: unknown): string {

@@ -4,8 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { FaasError } from '../errors.js';
+import { DatabaseUrlError, parseDatabaseUrl } from '../handlers/lib/databaseUrl.js';
 import {
   type Architecture,
+  type DatabaseVpc,
   type FunctionSettings,
   faasrcSchema,
   type Runtime,
@@ -49,13 +51,23 @@ export interface FaasConfig {
   timeout: number;
   logRetentionDays: number;
   tags: Record<string, string>;
-  flows: { ingest: { token: string | undefined; functions: Record<string, FunctionSettings> } };
+  flows: {
+    ingest: {
+      token: string | undefined;
+      functions: Record<string, FunctionSettings>;
+      /** url: from the file or FAAS_DATABASE_URL, already parsed once (it is valid). */
+      database: { url: string | undefined; vpc: DatabaseVpc | undefined };
+    };
+  };
   /** Absolute path of the file that was loaded. */
   file: string;
   /** Directory holding the config file: where .faas/ (secrets) lives. */
   dir: string;
   /** Where the values that can come from several places came from (for `status` and errors). */
-  sources: Record<'project' | 'target' | 'region' | 'profile' | 'endpoint' | 'token', ValueSource>;
+  sources: Record<
+    'project' | 'target' | 'region' | 'profile' | 'endpoint' | 'token' | 'databaseUrl',
+    ValueSource
+  >;
 }
 
 // Precedence, as in the AWS CLI: flag > environment > file > default.
@@ -65,6 +77,7 @@ const ENV_OVERLAYS: ReadonlyArray<{ env: string; path: readonly string[] }> = [
   { env: 'AWS_REGION', path: ['region'] },
   { env: 'AWS_ENDPOINT_URL', path: ['endpoint'] },
   { env: 'FAAS_TOKEN', path: ['flows', 'ingest', 'token'] },
+  { env: 'FAAS_DATABASE_URL', path: ['flows', 'ingest', 'database', 'url'] },
 ];
 const FLAG_OVERLAYS: ReadonlyArray<{ flag: keyof ConfigFlags; path: readonly string[] }> = [
   { flag: 'project', path: ['project'] },
@@ -112,7 +125,12 @@ export function resolveConfig(
   const source = (path: string, present: boolean): ValueSource =>
     origins.get(path)?.source ?? (present ? 'file' : 'default');
   const fileObject = isPlainObject(raw) ? raw : {};
-  const fileIngest = (fileObject.flows as { ingest?: { token?: unknown } } | undefined)?.ingest;
+  const fileIngest = (
+    fileObject.flows as { ingest?: { token?: unknown; database?: { url?: unknown } } } | undefined
+  )?.ingest;
+  const databaseUrl = c.flows.ingest?.database?.url;
+  if (databaseUrl !== undefined)
+    checkDatabaseUrl(databaseUrl, origins.get('flows.ingest.database.url')?.label);
 
   return {
     project: c.project,
@@ -130,6 +148,7 @@ export function resolveConfig(
       ingest: {
         token: c.flows.ingest?.token,
         functions: { ...(c.flows.ingest?.functions ?? {}) } as Record<string, FunctionSettings>,
+        database: { url: databaseUrl, vpc: c.flows.ingest?.database?.vpc },
       },
     },
     file,
@@ -141,8 +160,27 @@ export function resolveConfig(
       profile: source('profile', 'profile' in fileObject),
       endpoint: source('endpoint', 'endpoint' in fileObject),
       token: source('flows.ingest.token', fileIngest?.token !== undefined),
+      databaseUrl: source('flows.ingest.database.url', fileIngest?.database?.url !== undefined),
     },
   };
+}
+
+/**
+ * The URL is parsed here exactly as src/db and the db handler parse it, so a bad one stops every
+ * command at load. Same code and words as src/db's databaseSettings; the URL itself (and so its
+ * password) is never part of the message.
+ */
+function checkDatabaseUrl(url: string, origin: string | undefined): void {
+  try {
+    parseDatabaseUrl(url);
+  } catch (error) {
+    if (!(error instanceof DatabaseUrlError)) throw error;
+    throw new FaasError(
+      'DatabaseUrlInvalid',
+      `Invalid database URL${origin ? ` in ${origin}` : ''}: ${error.message}.`,
+      { hint: 'Set the URL in flows.ingest.database.url or FAAS_DATABASE_URL.' },
+    );
+  }
 }
 
 async function readConfigFile(file: string, explicit: boolean): Promise<string> {

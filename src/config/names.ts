@@ -27,6 +27,10 @@ export const ruleName = (project: string, flow: string, target: string): string 
 export const httpApiName = (project: string, flow: string): string =>
   checked('httpApi', `${project}-${flow}-http`);
 
+/** SSM parameter of a flow's secret: `/<project>/<flow>/<name>` (a path, so IAM can name it exactly). */
+export const parameterName = (project: string, flow: string, name: string): string =>
+  `/${project}/${flow}/${name}`;
+
 /**
  * S3 bucket names share one global namespace across every AWS account, so `<project>-<flow>`
  * alone would collide with anyone else's `demo-ingest`. Appending the account id and the region

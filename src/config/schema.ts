@@ -64,6 +64,32 @@ export const tokenSchema = z
   .max(512, { error: TOKEN_RULE })
   .regex(/^[\x21-\x7e]+$/, { error: TOKEN_RULE });
 
+// A database URL is checked at load by src/config/load.ts with the same parser the db handler
+// uses (so its error never echoes the URL); here it only has to be a non-empty string.
+const databaseSchema = z.strictObject({
+  url: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'PostgreSQL URL (postgres://user:password@host:5432/db?sslmode=require) the db function writes ' +
+        'to. Overridden by FAAS_DATABASE_URL. Stored as an SSM SecureString, never in plain text. ' +
+        "Target local without one: the local cloud's own PostgreSQL; target aws without one: the " +
+        'db path is not deployed.',
+    ),
+  vpc: z
+    .strictObject({
+      subnetIds: z
+        .array(z.string().regex(/^subnet-[0-9a-f]+$/, { error: 'expected a subnet id like "subnet-0abc…"' }))
+        .min(1),
+      securityGroupIds: z
+        .array(z.string().regex(/^sg-[0-9a-f]+$/, { error: 'expected a security group id like "sg-0abc…"' }))
+        .min(1),
+    })
+    .optional()
+    .describe('Subnets and security groups of the db function, for a database inside a VPC.'),
+});
+
 const ingestFlow = z.strictObject({
   token: tokenSchema
     .optional()
@@ -72,8 +98,13 @@ const ingestFlow = z.strictObject({
         'when neither is set, `faas up` generates one into .faas/secrets.json.',
     ),
   functions: z
-    .strictObject({ api: functionSettingsSchema.optional(), store: functionSettingsSchema.optional() })
+    .strictObject({
+      api: functionSettingsSchema.optional(),
+      store: functionSettingsSchema.optional(),
+      db: functionSettingsSchema.optional(),
+    })
     .optional(),
+  database: databaseSchema.optional().describe('Where the db function stores events (PostgreSQL).'),
 });
 
 // faas adds faas:project and faas:flow; AWS reserves aws:. 48 leaves room for ours under the
@@ -135,6 +166,7 @@ export type Target = (typeof TARGETS)[number];
 export type Runtime = (typeof RUNTIMES)[number];
 export type Architecture = (typeof ARCHITECTURES)[number];
 export type FunctionSettings = z.output<typeof functionSettingsSchema>;
+export type DatabaseVpc = NonNullable<z.output<typeof databaseSchema>['vpc']>;
 
 /** The published JSON Schema (what schema/faasrc.schema.json holds). */
 export const faasrcJsonSchema = (): Record<string, unknown> =>

@@ -31,3 +31,7 @@ export const httpApiArn = (a: AccountContext, apiId: string): string =>
 /** What API Gateway presents as SourceArn when it invokes a Lambda: `<apiId>/<stage>/<method>/<path>`. */
 export const executeApiArn = (a: AccountContext, apiId: string, stageMethodPath: string): string =>
   `${base(a, 'execute-api')}:${apiId}/${stageMethodPath}`;
+
+/** A parameter name starts with `/`, which the ARN keeps after `parameter`. */
+export const parameterArn = (a: AccountContext, name: string): string =>
+  `${base(a, 'ssm')}:parameter${name.startsWith('/') ? name : `/${name}`}`;

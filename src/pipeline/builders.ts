@@ -14,7 +14,11 @@ export const BUNDLE_HANDLER = 'index.handler';
 export interface FlowContext {
   config: FaasConfig;
   account: AccountContext;
-  secrets: { ingestToken: string };
+  /**
+   * Values stored as SSM SecureStrings. `databaseUrl` undefined: no database, so the db path is
+   * left out (`down` passes '' to find everything by name whatever is configured).
+   */
+  secrets: { ingestToken: string; databaseUrl?: string };
 }
 
 export interface FunctionDefinition {
@@ -26,6 +30,7 @@ export interface FunctionDefinition {
   statements: PolicyStatement[];
   /** Resources the function uses at run time, created before it. */
   uses: string[];
+  vpc?: { subnetIds: string[]; securityGroupIds: string[] };
 }
 
 export const key = (kind: DesiredResource['kind'], name: string): string => `${kind}:${name}`;
@@ -85,6 +90,7 @@ export function lambdaFunction(ctx: FlowContext, flow: string, def: FunctionDefi
       environment: def.environment,
       secretEnvironment: def.secretEnvironment ?? [],
       alias: LIVE_ALIAS,
+      ...(def.vpc ? { vpc: def.vpc } : {}),
       tags,
     },
   };

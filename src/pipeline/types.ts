@@ -89,6 +89,19 @@ export interface FunctionSpec {
   secretEnvironment: string[];
   /** The alias every trigger points at; moved to each newly published version. */
   alias: string;
+  /** Subnets and security groups (a database inside a VPC); undefined: no VPC. */
+  vpc?: { subnetIds: string[]; securityGroupIds: string[] };
+  tags: Tags;
+}
+
+/** An SSM parameter holding a secret (SecureString, the account's aws/ssm key). */
+export interface ParameterSpec {
+  /** `/<project>/<flow>/<name>`. */
+  name: string;
+  /** Secret: compared, never printed (plans say only that it differs). */
+  value: string;
+  type: 'SecureString';
+  description: string;
   tags: Tags;
 }
 
@@ -115,6 +128,7 @@ export interface SpecByKind {
   bucket: BucketSpec;
   function: FunctionSpec;
   httpApi: HttpApiSpec;
+  parameter: ParameterSpec;
 }
 
 export type ResourceKind = keyof SpecByKind;

@@ -107,7 +107,7 @@ describe('faas status', () => {
     expect(h.out).toContain('Ingest endpoint: not deployed');
     expect(h.out).toContain('Ingest token: none yet (faas up generates one)');
     expect(h.out.at(-1)).toBe(
-      '0 in sync, 0 drifted, 12 missing (code not compared: `faas up --dry-run` compares it too).',
+      '0 in sync, 0 drifted, 13 missing (code not compared: `faas up --dry-run` compares it too).',
     );
 
     await run('up', '--yes');
@@ -116,7 +116,7 @@ describe('faas status', () => {
     expect(h.out.find((l) => l.startsWith('Ingest endpoint: POST https://'))).toMatch(/\/events$/);
     expect(h.out).toContain(`Ingest token: set in ${h.dir}/.faas/secrets.json (--show-secrets prints it)`);
     expect(h.out.at(-1)).toBe(
-      '12 in sync, 0 drifted, 0 missing (code not compared: `faas up --dry-run` compares it too).',
+      '13 in sync, 0 drifted, 0 missing (code not compared: `faas up --dry-run` compares it too).',
     );
 
     h.out.length = 0;

@@ -231,6 +231,7 @@ describe('faas verify', () => {
         { id: 'a', state: 'found' },
         { id: 'b', state: 'different', actual: { id: 'not-b' } },
       ],
+      database: null,
     });
     h.out.length = 0;
     expect(await run('verify', 'a')).toBe(0);

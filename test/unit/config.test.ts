@@ -173,7 +173,7 @@ describe('validation', () => {
       timeout: 0.5,
       logRetentionDays: 10,
       tags: { 'aws:owner': 'me', cost: 5 },
-      flows: { ingest: { token: 'short', functions: { api: { memory: 64 }, db: {} } }, other: {} },
+      flows: { ingest: { token: 'short', functions: { api: { memory: 64 }, web: {} } }, other: {} },
       extra: true,
     });
     const error = await failure();
@@ -193,7 +193,7 @@ describe('validation', () => {
         '$.tags.cost: expected a string, got number 5',
         '$.flows.ingest.token: must be 16-512 printable ASCII characters without spaces',
         '$.flows.ingest.functions.api.memory: must be at least 128, got number 64',
-        '$.flows.ingest.functions.db: unknown field',
+        '$.flows.ingest.functions.web: unknown field',
         '$.flows.other: unknown field',
         '$.extra: unknown field',
       ),
@@ -229,6 +229,7 @@ describe('overrides', () => {
       profile: 'env',
       endpoint: 'env',
       token: 'env',
+      databaseUrl: 'default',
     });
   });
 
@@ -278,5 +279,53 @@ describe('published JSON Schema', () => {
     expect(schema.properties['project']).toMatchObject({ type: 'string', maxLength: 20 });
     expect(schema.properties['target']).toMatchObject({ enum: ['local', 'aws'], default: 'local' });
     expect(schema.properties['region']!['enum']).toContain('eu-west-1');
+  });
+});
+
+describe('database', () => {
+  const PASSWORD = 'hunter2-very-secret';
+
+  it('reads flows.ingest.database (url and vpc); FAAS_DATABASE_URL wins over the file', async () => {
+    const vpc = { subnetIds: ['subnet-0abc'], securityGroupIds: ['sg-0def'] };
+    write({ project: 'demo', flows: { ingest: { database: { url: 'postgres://u:p@file:5432/db', vpc } } } });
+    const fromFile = await loadConfig({ cwd: dir });
+    expect(fromFile.flows.ingest.database).toEqual({ url: 'postgres://u:p@file:5432/db', vpc });
+    expect(fromFile.sources.databaseUrl).toBe('file');
+    const fromEnv = await loadConfig({ cwd: dir, env: { FAAS_DATABASE_URL: 'postgres://u:p@env:5432/db' } });
+    expect(fromEnv.flows.ingest.database.url).toBe('postgres://u:p@env:5432/db');
+    expect(fromEnv.sources.databaseUrl).toBe('env');
+  });
+
+  it('a URL that does not parse is refused at load, without echoing it or its password', async () => {
+    write({ project: 'demo', flows: { ingest: { database: { url: `postgres://admin:${PASSWORD}@` } } } });
+    const error = await failure();
+    expect(error.code).toBe('DatabaseUrlInvalid');
+    expect(error.message).toBe(
+      'Invalid database URL: the database URL does not parse; expected postgres://user:password@host:5432/database.',
+    );
+    expect(`${error.message} ${error.hint}`).not.toContain(PASSWORD);
+  });
+
+  it('names FAAS_DATABASE_URL when the bad URL came from there', async () => {
+    write({ project: 'demo' });
+    const error = await failure({ env: { FAAS_DATABASE_URL: `mysql://admin:${PASSWORD}@db:3306/x` } });
+    expect(error.message).toBe(
+      'Invalid database URL in FAAS_DATABASE_URL: the database URL must start with postgres:// or postgresql://, not mysql://.',
+    );
+    expect(error.message).not.toContain(PASSWORD);
+  });
+
+  it('vpc needs subnet and security group ids', async () => {
+    write({
+      project: 'demo',
+      flows: { ingest: { database: { vpc: { subnetIds: ['x'], securityGroupIds: [] } } } },
+    });
+    expect((await failure()).message).toBe(
+      invalid(
+        '2 problems',
+        '$.flows.ingest.database.vpc.subnetIds[0]: expected a subnet id like "subnet-0abc…"',
+        '$.flows.ingest.database.vpc.securityGroupIds: must be at least 1, got an array',
+      ),
+    );
   });
 });

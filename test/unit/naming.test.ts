@@ -122,6 +122,7 @@ describe('desired state', () => {
 
   it('lists every resource of the ingest flow under a unique key', () => {
     expect(state.resources.map((r) => r.key)).toEqual([
+      'parameter:/demo/ingest/token',
       'logGroup:/aws/lambda/demo-ingest-api',
       'logGroup:/aws/lambda/demo-ingest-store',
       'role:demo-ingest-api-role',
@@ -143,6 +144,7 @@ describe('desired state', () => {
       'role:demo-ingest-api-role',
       'logGroup:/aws/lambda/demo-ingest-api',
       'bus:demo-ingest-bus',
+      'parameter:/demo/ingest/token',
     ]);
     expect(deps('permission:demo-ingest-api:faas-http-demo-ingest-http')).toEqual([
       'function:demo-ingest-api',
@@ -150,8 +152,37 @@ describe('desired state', () => {
     ]);
   });
 
-  it('marks the token as a secret environment value', () => {
+  it('keeps the token out of the environment: the api function names its SecureString parameter', () => {
     const api = state.resources.find((r) => r.key === 'function:demo-ingest-api')!;
-    expect(api.kind === 'function' && api.spec.secretEnvironment).toEqual(['TOKEN']);
+    expect(api.kind === 'function' && api.spec.environment).toEqual({
+      BUS_NAME: 'demo-ingest-bus',
+      TOKEN_PARAMETER: '/demo/ingest/token',
+    });
+    const token = state.resources.find((r) => r.key === 'parameter:/demo/ingest/token')!;
+    expect(token.kind === 'parameter' && token.spec.type).toBe('SecureString');
+  });
+
+  it('leaves the db path out without a database, and adds it with one', () => {
+    expect(state.resources.some((r) => r.name.includes('-db'))).toBe(false);
+    const url = 'postgres://u:s3cr3t-pw@db.example.com:5432/app';
+    const withDb = buildDesiredState({
+      config,
+      account,
+      secrets: { ingestToken: 'x'.repeat(32), databaseUrl: url },
+    });
+    expect(withDb.resources.slice(state.resources.length).map((r) => r.key)).toEqual([
+      'parameter:/demo/ingest/database-url',
+      'logGroup:/aws/lambda/demo-ingest-db',
+      'role:demo-ingest-db-role',
+      'function:demo-ingest-db',
+      'rule:demo-ingest-to-db',
+      'permission:demo-ingest-db:faas-events-demo-ingest-to-db',
+    ]);
+    const fn = withDb.resources.find((r) => r.key === 'function:demo-ingest-db')!;
+    // The URL is only in the parameter, never in the function's configuration.
+    expect(JSON.stringify(fn)).not.toContain('s3cr3t-pw');
+    expect(fn.kind === 'function' && fn.spec.environment).toEqual({
+      DATABASE_URL_PARAMETER: '/demo/ingest/database-url',
+    });
   });
 });

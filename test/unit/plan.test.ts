@@ -69,14 +69,14 @@ describe('faas up', () => {
   it('creates the whole ingest flow, then a second up makes zero mutating calls', async () => {
     expect(await runUp({ yes: true }, h.deps)).toBe(0);
     expect(h.lastCounter().mutations).toBeGreaterThan(20);
-    expect(h.fake.resourceCount()).toBe(10);
-    expect(h.out).toContain('Plan: 12 to create, 0 to update, 0 unchanged.');
+    expect(h.fake.resourceCount()).toBe(11);
+    expect(h.out).toContain('Plan: 13 to create, 0 to update, 0 unchanged.');
 
     h.out.length = 0;
     expect(await runUp({}, h.deps)).toBe(0);
     expect(h.lastCounter().mutatingCalls()).toEqual([]);
     expect(h.lastCounter().reads).toBeGreaterThan(0);
-    expect(h.out).toContain('Plan: 0 to create, 0 to update, 12 unchanged.');
+    expect(h.out).toContain('Plan: 0 to create, 0 to update, 13 unchanged.');
     expect(h.out.at(-1)).toBe('Nothing to change: everything is up to date.');
   });
 
@@ -101,6 +101,12 @@ describe('faas up', () => {
         Effect: 'Allow',
         Action: 'events:PutEvents',
         Resource: `arn:aws:events:eu-west-1:${ACCOUNT}:event-bus/demo-ingest-bus`,
+      },
+      {
+        // Only its own parameter: the token, decrypted with the account's aws/ssm key.
+        Effect: 'Allow',
+        Action: 'ssm:GetParameter',
+        Resource: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/demo/ingest/token`,
       },
       {
         Effect: 'Allow',
@@ -171,18 +177,20 @@ describe('faas up', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const stored = JSON.parse(await readFile(file, 'utf8')).projects.demo.flows.ingest.token as string;
     expect(stored).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(h.fake.functions.get('demo-ingest-api')!.latest.Environment.Variables['TOKEN']).toBe(stored);
+    expect(h.fake.parameters.get('/demo/ingest/token')!.value).toBe(stored);
+    expect(h.fake.functions.get('demo-ingest-api')!.latest.Environment.Variables).toEqual({
+      BUS_NAME: 'demo-ingest-bus',
+      TOKEN_PARAMETER: '/demo/ingest/token',
+    });
 
     await runUp({}, h.deps);
     expect(h.lastCounter().mutations).toBe(0);
 
     const withEnv = { ...h.deps, env: { FAAS_TOKEN: 'a-token-from-the-environment' } };
     expect(await runUp({ yes: true }, withEnv)).toBe(0);
-    expect(h.out).toContain('  ~ update    function demo-ingest-api: environment differs (TOKEN)');
+    expect(h.out).toContain('  ~ update    parameter /demo/ingest/token: value differs (secret, not shown)');
     expect(h.out.join('\n')).not.toContain('a-token-from-the-environment');
-    expect(h.fake.functions.get('demo-ingest-api')!.latest.Environment.Variables['TOKEN']).toBe(
-      'a-token-from-the-environment',
-    );
+    expect(h.fake.parameters.get('/demo/ingest/token')!.value).toBe('a-token-from-the-environment');
   });
 
   it('asks before changing existing resources: usage error without a terminal, abort on "no"', async () => {
@@ -314,7 +322,7 @@ describe('faas down', () => {
     await runUp({ yes: true }, h.deps);
     expect(await runDown({ yes: true }, h.deps)).toBe(0);
     expect(h.fake.resourceCount()).toBe(0);
-    expect(h.out).toContain('Done: 12 deleted.');
+    expect(h.out).toContain('Done: 13 deleted.');
     const log = h.fake.log;
     expect(log.indexOf('DeleteRuleCommand')).toBeLessThan(log.indexOf('DeleteEventBusCommand'));
     expect(log.lastIndexOf('DeleteFunctionCommand')).toBeLessThan(log.indexOf('DeleteRoleCommand'));
@@ -342,10 +350,10 @@ describe('faas down', () => {
   it('needs --yes without a terminal and deletes nothing when the answer is no', async () => {
     await runUp({ yes: true }, h.deps);
     const error = (await runDown({}, h.deps).catch((e: unknown) => e)) as FaasError;
-    expect(error.message).toBe('faas down would delete 12 resources and needs confirmation');
+    expect(error.message).toBe('faas down would delete 13 resources and needs confirmation');
     expect(error.exitCode).toBe(2);
     const tty = { ...h.deps, output: { ...h.deps.output, isTTY: true }, confirm: async () => false };
     expect(await runDown({}, tty)).toBe(1);
-    expect(h.fake.resourceCount()).toBe(10);
+    expect(h.fake.resourceCount()).toBe(11);
   });
 });

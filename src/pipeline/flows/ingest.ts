@@ -1,16 +1,22 @@
 // The ingest flow: POST /events (HTTP API) → `api` Lambda → EventBridge bus → rule → `store`
-// Lambda → S3 events/<id>.json. Pure data built from the config and the account.
+// Lambda → S3 events/<id>.json, and (with a database) a second rule → `db` Lambda → PostgreSQL
+// (flows/ingestDb.ts). The token is an SSM SecureString. Pure data from the config and account.
 import { bucketName, busName, httpApiName, resourceTags, ruleName } from '../../config/names.js';
-import { bucketArn, busArn, executeApiArn, ruleArn } from '../arns.js';
+import { bucketArn, busArn, executeApiArn, parameterArn, ruleArn } from '../arns.js';
 import { type FlowContext, invokePermission, key, lambdaFunction, liveAliasArn } from '../builders.js';
 import { allow, document } from '../policy.js';
 import { ref } from '../refs.js';
 import type { DesiredOf, DesiredResource } from '../types.js';
+import { ingestDbPath, secureParameter } from './ingestDb.js';
 
 export const INGEST = 'ingest';
 
 /** Environment contract with src/handlers/ingest: names of the variables the handlers read. */
-export const INGEST_ENV = { busName: 'BUS_NAME', bucketName: 'BUCKET_NAME', token: 'TOKEN' } as const;
+export const INGEST_ENV = {
+  busName: 'BUS_NAME',
+  bucketName: 'BUCKET_NAME',
+  tokenParameter: 'TOKEN_PARAMETER',
+} as const;
 
 /** The `api` function puts events with this source; the rule matches exactly it. */
 export const INGEST_EVENT_SOURCE = 'faas.api';
@@ -51,12 +57,22 @@ export function ingestFlow(ctx: FlowContext): DesiredResource[] {
     },
   };
 
+  // The function's configuration names the parameter; only its role can read the value.
+  const tokenParameter = secureParameter(
+    ctx,
+    INGEST,
+    'token',
+    ctx.secrets.ingestToken,
+    'Token the api function expects in the token header',
+  );
   const [apiLogs, apiRole, apiFn] = lambdaFunction(ctx, INGEST, {
     name: 'api',
-    environment: { [INGEST_ENV.busName]: bus, [INGEST_ENV.token]: ctx.secrets.ingestToken },
-    secretEnvironment: [INGEST_ENV.token],
-    statements: [allow('events:PutEvents', busArn(account, bus))],
-    uses: [busResource.key],
+    environment: { [INGEST_ENV.busName]: bus, [INGEST_ENV.tokenParameter]: tokenParameter.spec.name },
+    statements: [
+      allow('events:PutEvents', busArn(account, bus)),
+      allow('ssm:GetParameter', parameterArn(account, tokenParameter.spec.name)),
+    ],
+    uses: [busResource.key, tokenParameter.key],
   }) as [DesiredOf<'logGroup'>, DesiredOf<'role'>, DesiredOf<'function'>];
 
   const [storeLogs, storeRole, storeFn] = lambdaFunction(ctx, INGEST, {
@@ -114,7 +130,18 @@ export function ingestFlow(ctx: FlowContext): DesiredResource[] {
     after: [apiResource.key],
   });
 
+  const dbPath =
+    ctx.secrets.databaseUrl === undefined
+      ? []
+      : ingestDbPath(ctx, {
+          flow: INGEST,
+          bus: busResource,
+          eventSource: INGEST_EVENT_SOURCE,
+          databaseUrl: ctx.secrets.databaseUrl,
+        });
+
   return [
+    tokenParameter,
     apiLogs,
     storeLogs,
     apiRole,
@@ -127,5 +154,6 @@ export function ingestFlow(ctx: FlowContext): DesiredResource[] {
     storePermission,
     apiResource,
     apiPermission,
+    ...dbPath,
   ];
 }

@@ -101,6 +101,7 @@ export const functionReconciler: Reconciler<FunctionSpec, ObservedFunction> = {
           MemorySize: spec.memory,
           Timeout: spec.timeout,
           Environment: { Variables: spec.environment },
+          ...vpcConfig(spec),
           Code: { ZipFile: artifact.zip },
           Tags: spec.tags,
           // Publishing with the create gives version 1 without a separate PublishVersion call.
@@ -148,6 +149,8 @@ export const functionReconciler: Reconciler<FunctionSpec, ObservedFunction> = {
             MemorySize: spec.memory,
             Timeout: spec.timeout,
             Environment: { Variables: spec.environment },
+            // Always sent, empty lists included: that is how Lambda is told to leave a VPC.
+            VpcConfig: vpcConfig(spec).VpcConfig ?? { SubnetIds: [], SecurityGroupIds: [] },
           }),
         ),
       );
@@ -213,8 +216,17 @@ function configReasons(spec: FunctionSpec, c: FunctionConfiguration): string[] {
   const keys = new Set([...Object.keys(actual), ...Object.keys(spec.environment)]);
   const changed = [...keys].filter((k) => actual[k] !== spec.environment[k]).sort();
   if (changed.length > 0) reasons.push(`environment differs (${changed.join(', ')})`);
+  const vpc = (ids: string[] | undefined) => [...(ids ?? [])].sort().join(',') || 'none';
+  change(reasons, 'subnets', vpc(c.VpcConfig?.SubnetIds), vpc(spec.vpc?.subnetIds));
+  change(reasons, 'security groups', vpc(c.VpcConfig?.SecurityGroupIds), vpc(spec.vpc?.securityGroupIds));
   return reasons;
 }
+
+/** The VpcConfig parameter for CreateFunction: absent without a VPC. */
+const vpcConfig = (spec: FunctionSpec) =>
+  spec.vpc
+    ? { VpcConfig: { SubnetIds: spec.vpc.subnetIds, SecurityGroupIds: spec.vpc.securityGroupIds } }
+    : {};
 
 // Lambda defaults to x86_64 and may omit Architectures for it.
 function archReasons(spec: FunctionSpec, c: FunctionConfiguration): string[] {

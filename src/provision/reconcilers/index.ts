@@ -6,6 +6,7 @@ import { busReconciler } from './bus.js';
 import { functionReconciler } from './function.js';
 import { httpApiReconciler } from './httpApi.js';
 import { logGroupReconciler } from './logGroup.js';
+import { parameterReconciler } from './parameter.js';
 import { permissionReconciler } from './permission.js';
 import { roleReconciler } from './role.js';
 import { ruleReconciler } from './rule.js';
@@ -19,6 +20,7 @@ export const RECONCILERS: { [K in ResourceKind]: Reconciler<SpecByKind[K], unkno
   bucket: bucketReconciler as Reconciler<SpecByKind['bucket'], unknown>,
   function: functionReconciler as Reconciler<SpecByKind['function'], unknown>,
   httpApi: httpApiReconciler as Reconciler<SpecByKind['httpApi'], unknown>,
+  parameter: parameterReconciler as Reconciler<SpecByKind['parameter'], unknown>,
 };
 
 /** The reconciler for a resource, typed loosely: the planner only moves specs and observations around. */

@@ -8,6 +8,7 @@ import { type FakeRole, iamHandlers } from './iam.js';
 import { type FakeFunction, type LambdaBehaviour, lambdaHandlers } from './lambda.js';
 import { type FakeLogGroup, logsHandlers } from './logs.js';
 import { type FakeBucket, s3Handlers } from './s3.js';
+import { type FakeParameter, ssmHandlers } from './ssm.js';
 
 export class FakeAws {
   readonly roles = new Map<string, FakeRole>();
@@ -17,6 +18,7 @@ export class FakeAws {
   readonly buckets = new Map<string, FakeBucket>();
   readonly functions = new Map<string, FakeFunction>();
   readonly apis = new Map<string, FakeApi>();
+  readonly parameters = new Map<string, FakeParameter>();
   readonly lambda: LambdaBehaviour = { roleNotAssumable: 0 };
   readonly faults: Fault[] = [];
   /** Every command answered (or refused by a fault), in order. */
@@ -45,6 +47,7 @@ export class FakeAws {
       lambda: make('lambda', lambdaHandlers(this.functions, this.lambda, this.region, this.account)),
       logs: make('logs', logsHandlers(this.logGroups, this.region, this.account)),
       apigw: make('apigw', apigwHandlers(this.apis, this.region)),
+      ssm: make('ssm', ssmHandlers(this.parameters, this.region, this.account)),
     };
     return clients as unknown as AwsClients;
   }
@@ -63,7 +66,8 @@ export class FakeAws {
       this.rules.size +
       this.buckets.size +
       this.functions.size +
-      this.apis.size
+      this.apis.size +
+      this.parameters.size
     );
   }
 }

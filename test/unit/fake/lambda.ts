@@ -18,6 +18,7 @@ export interface FakeConfig {
   Timeout: number;
   Architectures: string[];
   Environment: { Variables: Record<string, string> };
+  VpcConfig?: { SubnetIds?: string[]; SecurityGroupIds?: string[]; VpcId?: string };
   CodeSha256: string;
   Version: string;
   State: string;
@@ -101,6 +102,7 @@ export function lambdaHandlers(
           Timeout: i.Timeout ?? 3,
           Architectures: i.Architectures ?? ['x86_64'],
           Environment: { Variables: i.Environment?.Variables ?? {} },
+          ...(i.VpcConfig ? { VpcConfig: { ...i.VpcConfig, VpcId: 'vpc-1' } } : {}),
           CodeSha256: sha(i.Code.ZipFile),
           Version: '$LATEST',
           State: 'Active',
@@ -143,6 +145,10 @@ export function lambdaHandlers(
         MemorySize: i.MemorySize ?? f.latest.MemorySize,
         Timeout: i.Timeout ?? f.latest.Timeout,
         Environment: i.Environment ? { Variables: i.Environment.Variables ?? {} } : f.latest.Environment,
+        // As Lambda: empty lists take the function out of its VPC.
+        ...(i.VpcConfig
+          ? { VpcConfig: { ...i.VpcConfig, VpcId: i.VpcConfig.SubnetIds?.length ? 'vpc-1' : '' } }
+          : {}),
       });
       return f.latest;
     },
