@@ -104,7 +104,7 @@ describe('EventBridge event buses', () => {
     for (const i of [0, 1, 2]) await eb.send(new CreateEventBusCommand({ Name: `${prefix}-${i}` }));
     const first = await eb.send(new ListEventBusesCommand({ NamePrefix: prefix, Limit: 2 }));
     expect(first.EventBuses?.map((b) => b.Name)).toEqual([`${prefix}-0`, `${prefix}-1`]);
-    expect(first.NextToken).toBeTruthy();
+    expect(first.NextToken).toEqual(expect.any(String));
     const second = await eb.send(
       new ListEventBusesCommand({ NamePrefix: prefix, NextToken: first.NextToken }),
     );
@@ -465,7 +465,7 @@ describe('EventBridge PutEvents', () => {
       { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' },
     ]);
     // AWS answers an event for a bus that does not exist with an EventId (and drops it).
-    expect(out.Entries?.[7]?.EventId).toBeTruthy();
+    expect(out.Entries?.[7]?.EventId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('refuses more than 10 entries, no entries, and entries over 1 MB', async () => {

@@ -185,7 +185,7 @@ describe('GetQueueUrl, ListQueues, DeleteQueue', () => {
     expect((await sqs.send(new ListQueuesCommand({ QueueNamePrefix: prefix }))).QueueUrls).toEqual(urls);
     const first = await sqs.send(new ListQueuesCommand({ QueueNamePrefix: prefix, MaxResults: 2 }));
     expect(first.QueueUrls).toEqual(urls.slice(0, 2));
-    expect(first.NextToken).toBeTruthy();
+    expect(first.NextToken).toEqual(expect.any(String));
     const rest = await sqs.send(
       new ListQueuesCommand({ QueueNamePrefix: prefix, MaxResults: 3, NextToken: first.NextToken }),
     );
