@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { type CommandDeps, defaultDeps } from './cli/deps.js';
 import { makeDbCommand } from './commands/db.js';
 import { makeDemoCommand } from './commands/demo.js';
+import { makeDlqCommand } from './commands/dlq.js';
 import { makeDownCommand } from './commands/down.js';
 import { makeLocalCommand } from './commands/local.js';
 import { makeLogsCommand } from './commands/logs.js';
@@ -50,6 +51,7 @@ export function buildProgram(deps: CommandDeps, exit: (code: number) => void): C
     makeVerifyCommand(deps, exit),
     makeLogsCommand(deps, exit),
     makeDbCommand(deps, exit),
+    makeDlqCommand(deps, exit),
   ]) {
     // addCommand does not pass settings down: give each (and its subcommands) the program's
     // output and exit handling.

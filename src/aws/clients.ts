@@ -7,6 +7,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Target } from '../config/schema.js';
@@ -21,6 +22,7 @@ export interface AwsClients {
   logs: CloudWatchLogsClient;
   apigw: ApiGatewayV2Client;
   ssm: SSMClient;
+  sqs: SQSClient;
 }
 
 export interface ClientSettings {
@@ -62,6 +64,7 @@ export const createAwsClients: ClientFactory = (settings, counter) => {
     logs: new CloudWatchLogsClient(common),
     apigw: new ApiGatewayV2Client(common),
     ssm: new SSMClient(common),
+    sqs: new SQSClient(common),
   };
   instrumentClients(clients, counter);
   return clients;

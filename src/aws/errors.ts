@@ -6,6 +6,7 @@ import { ResourceNotFoundException as EventsNotFound } from '@aws-sdk/client-eve
 import { NoSuchEntityException } from '@aws-sdk/client-iam';
 import { ResourceNotFoundException as LambdaNotFound } from '@aws-sdk/client-lambda';
 import { NoSuchBucket, NotFound as S3NotFound } from '@aws-sdk/client-s3';
+import { QueueDoesNotExist } from '@aws-sdk/client-sqs';
 import { FaasError } from '../errors.js';
 
 /** The "does not exist" answer of every service faas reads. */
@@ -17,7 +18,8 @@ export function isNotFound(error: unknown): boolean {
     error instanceof LogsNotFound ||
     error instanceof ApiNotFound ||
     error instanceof NoSuchBucket ||
-    error instanceof S3NotFound
+    error instanceof S3NotFound ||
+    error instanceof QueueDoesNotExist
   );
 }
 

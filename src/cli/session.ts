@@ -60,11 +60,17 @@ export async function openSession(options: GlobalOptions, deps: CommandDeps): Pr
  * The desired state. `databaseUrl` undefined leaves the db path out; `down` passes '' so that
  * everything faas may have created is found by name whatever is configured now.
  */
-export const desiredState = (session: Session, ingestToken: string, databaseUrl?: string): DesiredState =>
+export const desiredState = (
+  session: Session,
+  ingestToken: string,
+  databaseUrl?: string,
+  allFlows = false,
+): DesiredState =>
   buildDesiredState({
     config: session.config,
     account: session.ctx.account,
     secrets: { ingestToken, ...(databaseUrl === undefined ? {} : { databaseUrl }) },
+    allFlows,
   });
 
 /** `target local (http://127.0.0.1:4566), region us-east-1, account 000000000000`. */

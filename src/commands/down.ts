@@ -31,8 +31,9 @@ export async function runDown(options: DownOptions, deps: CommandDeps): Promise<
   const { config, counter, ctx } = session;
   const force = options.force ?? false;
   // Teardown finds resources by name; the secrets only feed values it never compares. The db
-  // path is always included: it may have been deployed with a database no longer configured.
-  const state = desiredState(session, '', '');
+  // path and every optional flow are always included: they may have been deployed with a
+  // configuration that has changed since.
+  const state = desiredState(session, '', '', true);
   const plan = await counter.readOnlyDuring(() => planDown(state, ctx, { force }));
 
   output.out(`Teardown of ${config.project}: ${describeTarget(session)}`);

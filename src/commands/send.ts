@@ -12,8 +12,12 @@ import { FaasError, usageError } from '../errors.js';
 import { startProgress } from '../output.js';
 import { lastSendPath, writeLastSend } from '../traffic/lastSend.js';
 import { type SendFailure, type SendResult, sendEvents } from '../traffic/send.js';
+import { sendWebhooks } from '../traffic/webhookSend.js';
 
 export interface SendOptions extends GlobalOptions {
+  /** `events` (the default) or `webhook`. */
+  flow?: string;
+  group?: string;
   data?: string;
   file?: string;
   count?: string;
@@ -26,19 +30,32 @@ const DEFAULT_CONCURRENCY = 10;
 export function makeSendCommand(deps: CommandDeps, exit: (code: number) => void): Command {
   return new Command('send')
     .summary('post events to the ingest API')
-    .description('post events to the ingest API (POST <api>/events) and record them for `faas verify --last`')
+    .description(
+      'post events to the ingest API (POST <api>/events), or with `webhook` webhooks to POST <api>/webhook, ' +
+        'and record them for `faas verify --last`',
+    )
+    .argument('[flow]', 'events (the default) or webhook')
+    .option(
+      '--group <groups>',
+      'webhook: FIFO group(s), comma-separated; webhooks alternate between them',
+      'default',
+    )
     .option('--data <json>', 'the event, a JSON object (default: a generated {"message","n","sentAt"})')
     .option('--file <path>', 'read the event (a JSON object) from a file')
     .option('--count <n>', 'send n events and report throughput and latency')
     .option('--concurrency <c>', `requests in flight with --count (default: ${DEFAULT_CONCURRENCY})`)
     .option('--json', 'print a JSON report')
-    .action(async (_options: SendOptions, command: Command) => {
-      exit(await runSend(command.optsWithGlobals<SendOptions>(), deps));
+    .action(async (flow: string | undefined, _options: SendOptions, command: Command) => {
+      exit(await runSend({ ...command.optsWithGlobals<SendOptions>(), ...(flow ? { flow } : {}) }, deps));
     });
 }
 
 export async function runSend(options: SendOptions, deps: CommandDeps): Promise<number> {
   const { output } = deps;
+  if (options.flow === 'webhook') return runSendWebhook(options, deps);
+  if (options.flow !== undefined && options.flow !== 'events') {
+    throw usageError(`unknown flow "${options.flow}": send takes events or webhook`);
+  }
   // Every local check first: bad input is refused before any call leaves.
   const fixed = await fixedBody(options, deps.cwd);
   const count = options.count === undefined ? undefined : parsePositiveInt(options.count, '--count');
@@ -104,6 +121,70 @@ export async function runSend(options: SendOptions, deps: CommandDeps): Promise<
   for (const line of summaryLines(url, concurrency, result, lastSendPath(stateDir(config)))) output.out(line);
   for (const line of failureLines(result.failures)) output.err(line);
   return failed;
+}
+
+/** `faas send webhook`: POST <api>/webhook with a group and a unique id per webhook. */
+async function runSendWebhook(options: SendOptions, deps: CommandDeps): Promise<number> {
+  const { output } = deps;
+  const fixed = await fixedBody(options, deps.cwd);
+  const count = options.count === undefined ? 1 : parsePositiveInt(options.count, '--count');
+  const concurrency =
+    options.concurrency === undefined
+      ? DEFAULT_CONCURRENCY
+      : parsePositiveInt(options.concurrency, '--concurrency');
+  const groups = [...new Set((options.group ?? 'default').split(',').map((g) => g.trim()))];
+  // SQS: 1-128 characters of alphanumerics and punctuation.
+  const bad = groups.find((g) => !/^[\x21-\x7e]{1,128}$/.test(g));
+  if (bad !== undefined)
+    throw usageError(`--group "${bad}" is not a valid FIFO group id (1-128 printable ASCII)`);
+
+  const session = await openSession(options, deps);
+  const { config } = session;
+  const url = `${await ingestApiUrl(session)}/webhook`;
+  const result = await sendWebhooks({
+    url,
+    groups,
+    count,
+    concurrency,
+    body: (n, group) =>
+      fixed ?? { message: 'hello from faas', n, group, sentAt: new Date(deps.clock.now()).toISOString() },
+  });
+  if (result.accepted.length > 0) {
+    await writeLastSend(stateDir(config), {
+      kind: 'webhook',
+      project: config.project,
+      apiUrl: url,
+      sentAt: new Date(deps.clock.now()).toISOString(),
+      records: [],
+      webhooks: result.accepted,
+    });
+  }
+  const summary = {
+    url,
+    groups,
+    accepted: result.accepted.length,
+    failed: result.failures.length,
+    durationMs: round(result.durationMs),
+    failures: result.failures,
+  };
+  if (options.json) {
+    output.out(JSON.stringify(summary, null, 2));
+    return result.failures.length > 0 ? 1 : 0;
+  }
+  output.out(
+    `Sent ${count} webhook${count === 1 ? '' : 's'} to ${url} in ${(result.durationMs / 1000).toFixed(2)} s (groups ${groups.join(', ')})`,
+  );
+  output.out(`  accepted ${result.accepted.length}, failed ${result.failures.length}`);
+  if (result.accepted.length > 0) {
+    output.out(
+      `Recorded ${result.accepted.length} webhooks in ${lastSendPath(stateDir(config))}: \`faas verify --last\` checks them in S3.`,
+    );
+  }
+  for (const line of failureLines(
+    result.failures.map((f, index) => ({ index, status: f.status, message: f.message })),
+  ))
+    output.err(line);
+  return result.failures.length > 0 ? 1 : 0;
 }
 
 /** The body from --data or --file, or undefined for the generated default. */

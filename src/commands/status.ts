@@ -13,6 +13,7 @@ import { desiredState, openSession } from '../cli/session.js';
 import { resolveIngestToken, secretsPath } from '../config/secrets.js';
 import { redactUrl, schemaStatus, withDatabase } from '../db/index.js';
 import { planUp } from '../provision/planner.js';
+import type { ObservedQueue } from '../provision/reconcilers/queue.js';
 import type { PlanItem } from '../provision/types.js';
 import { LIVE_ALIAS } from '../release/alias.js';
 
@@ -43,6 +44,8 @@ export interface StatusReport {
   functions: FunctionReport[];
   /** null: no database, so no db path. */
   database: DatabaseReport | null;
+  /** Each deployed queue: messages waiting, in flight (received, not yet deleted). */
+  queues: Array<{ name: string; visible: number; inFlight: number }>;
   resources: Array<{
     kind: string;
     name: string;
@@ -105,6 +108,18 @@ export async function runStatus(options: StatusOptions, deps: CommandDeps): Prom
       plan.items.filter((i) => i.kind === 'function' && i.action !== 'create').map((i) => i.name),
     ),
     database: await describeDatabase(database),
+    queues: plan.items.flatMap((i) => {
+      if (i.kind !== 'queue' || i.action === 'create') return [];
+      // GetQueueAttributes(All) in the plan's describe already holds SQS's approximate counts.
+      const a = (i.observed as ObservedQueue).attributes;
+      return [
+        {
+          name: i.name,
+          visible: Number(a['ApproximateNumberOfMessages'] ?? 0),
+          inFlight: Number(a['ApproximateNumberOfMessagesNotVisible'] ?? 0),
+        },
+      ];
+    }),
     resources: plan.items.map((item) => ({
       kind: item.kind,
       name: item.name,
@@ -140,6 +155,12 @@ export async function runStatus(options: StatusOptions, deps: CommandDeps): Prom
     output.out(
       `  ${f.name}: live → ${f.live ? `${f.live.version}${canary}` : 'none'}; versions ${f.versions.join(', ') || 'none'}`,
     );
+  }
+  if (report.queues.length > 0) output.out('Queues (approximate):');
+  for (const q of report.queues) {
+    // The dead-letter queue's depth is what needs attention: `faas dlq list` shows them.
+    const dead = q.name.endsWith('-dlq.fifo');
+    output.out(`  ${q.name}: ${q.visible} ${dead ? 'dead-lettered' : 'waiting'}, ${q.inFlight} in flight`);
   }
   const count = (s: ResourceState) => report.resources.filter((r) => r.state === s).length;
   output.out(

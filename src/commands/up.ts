@@ -116,6 +116,9 @@ export async function runUp(options: UpOptions, deps: CommandDeps): Promise<numb
   );
   const api = plan.items.find((i) => i.kind === 'httpApi');
   const url = api && result.outputs.get(api.key)?.url;
+  if (url && plan.items.some((i) => i.kind === 'queue')) {
+    output.out(`Webhook endpoint: POST ${url}/webhook (headers "x-webhook-group", "x-webhook-id")`);
+  }
   if (url) output.out(`Ingest endpoint: POST ${url}/events (header "token")`);
   return 0;
 }

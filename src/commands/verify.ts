@@ -9,7 +9,7 @@ import type { CommandDeps, GlobalOptions } from '../cli/deps.js';
 import { ingestBucket, notDeployed, stateDir } from '../cli/lookup.js';
 import { parseDuration } from '../cli/parse.js';
 import { table } from '../cli/render.js';
-import { openSession } from '../cli/session.js';
+import { openSession, type Session } from '../cli/session.js';
 import { redactUrl, withDatabase } from '../db/index.js';
 import { FaasError, usageError } from '../errors.js';
 import { startProgress } from '../output.js';
@@ -20,6 +20,8 @@ import {
   verifyDatabaseEvents,
   verifyEvents,
 } from '../traffic/verify.js';
+import type { SentWebhook } from '../traffic/webhookSend.js';
+import { verifyWebhooks } from '../traffic/webhookVerify.js';
 
 export interface VerifyOptions extends GlobalOptions {
   ids?: string[];
@@ -76,6 +78,8 @@ export async function runVerify(options: VerifyOptions, deps: CommandDeps): Prom
         { hint: `Pass --project ${last.project}, or run \`faas send\` for ${config.project} first.` },
       );
     }
+    if (last.kind === 'webhook')
+      return verifyLastWebhooks(last.webhooks ?? [], session, options, deps, timeoutMs);
     records = last.records;
   }
 
@@ -202,4 +206,54 @@ function countStates(results: VerifyEntry[]) {
 function shorten(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > ACTUAL_WIDTH ? `${text.slice(0, ACTUAL_WIDTH - 1)}…` : text;
+}
+
+/** `verify --last` after `send webhook`: each webhook stored exactly once, in send order per group. */
+async function verifyLastWebhooks(
+  records: SentWebhook[],
+  session: Session,
+  options: VerifyOptions,
+  deps: CommandDeps,
+  timeoutMs: number,
+): Promise<number> {
+  const { output, clock } = deps;
+  const bucket = ingestBucket(session);
+  const progress = options.json
+    ? undefined
+    : startProgress(output, `Checking ${records.length} webhooks in s3://${bucket}/webhooks/`);
+  let report: Awaited<ReturnType<typeof verifyWebhooks>>;
+  try {
+    report = await verifyWebhooks({
+      s3: session.clients.s3,
+      bucket,
+      records,
+      timeoutMs,
+      sleep: (ms) => clock.sleep(ms),
+      now: () => clock.now(),
+    }).catch((cause: unknown) => {
+      if (cause instanceof NoSuchBucket)
+        throw notDeployed(session.config.project, `there is no bucket ${bucket}`);
+      throw awsFailure(`S3 in ${bucket}`, cause);
+    });
+  } finally {
+    progress?.stop();
+  }
+  const ok = report.missing.length === 0 && report.duplicated.length === 0 && report.outOfOrder.length === 0;
+  if (options.json) {
+    output.out(JSON.stringify({ bucket, timeoutMs, webhooks: records.length, ...report }, null, 2));
+    return ok ? 0 : 1;
+  }
+  const groups = new Set(records.map((r) => r.group)).size;
+  output.out(
+    `${records.length} webhooks in s3://${bucket}/webhooks/ (${groups} group${groups === 1 ? '' : 's'}): ` +
+      `${report.found} processed, ${report.missing.length} missing, ${report.duplicated.length} duplicated, ` +
+      `${report.outOfOrder.length} group${report.outOfOrder.length === 1 ? '' : 's'} out of order.`,
+  );
+  if (options.verbose) {
+    for (const id of report.missing) output.out(`  ${id}  missing`);
+    for (const id of report.duplicated) output.out(`  ${id}  duplicated`);
+  }
+  for (const group of report.outOfOrder) output.err(`Group ${group}: processed out of send order.`);
+  if (report.missing.length > 0) output.err(`Missing after waiting ${options.timeout ?? DEFAULT_TIMEOUT}.`);
+  return ok ? 0 : 1;
 }

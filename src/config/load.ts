@@ -58,6 +58,8 @@ export interface FaasConfig {
       /** url: from the file or FAAS_DATABASE_URL, already parsed once (it is valid). */
       database: { url: string | undefined; vpc: DatabaseVpc | undefined };
     };
+    /** Undefined: the webhook flow is not configured, so `up` does not deploy it. */
+    webhook?: { maxReceiveCount: number; batchSize: number; functions: Record<string, FunctionSettings> };
   };
   /** Absolute path of the file that was loaded. */
   file: string;
@@ -150,6 +152,15 @@ export function resolveConfig(
         functions: { ...(c.flows.ingest?.functions ?? {}) } as Record<string, FunctionSettings>,
         database: { url: databaseUrl, vpc: c.flows.ingest?.database?.vpc },
       },
+      ...(c.flows.webhook
+        ? {
+            webhook: {
+              maxReceiveCount: c.flows.webhook.maxReceiveCount,
+              batchSize: c.flows.webhook.batchSize,
+              functions: { ...(c.flows.webhook.functions ?? {}) } as Record<string, FunctionSettings>,
+            },
+          }
+        : {}),
     },
     file,
     dir: dirname(file),

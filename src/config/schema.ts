@@ -107,6 +107,24 @@ const ingestFlow = z.strictObject({
   database: databaseSchema.optional().describe('Where the db function stores events (PostgreSQL).'),
 });
 
+// The webhook flow is deployed when this section is present (`"webhook": {}` takes every default),
+// so a project that only wants ingest gets nothing more; `down` removes it either way.
+const webhookFlow = z.strictObject({
+  maxReceiveCount: z
+    .int()
+    .min(1)
+    .max(1000)
+    .default(5)
+    .describe('Receives of one message before SQS moves it to the dead-letter queue.'),
+  batchSize: z
+    .int()
+    .min(1)
+    .max(10)
+    .default(10)
+    .describe('Messages per webhook invocation (FIFO: at most 10).'),
+  functions: z.strictObject({ webhook: functionSettingsSchema.optional() }).optional(),
+});
+
 // faas adds faas:project and faas:flow; AWS reserves aws:. 48 leaves room for ours under the
 // 50-tag limit that S3, Lambda and IAM share.
 const tagKey = z
@@ -156,7 +174,10 @@ export const faasrcSchema = z
       .refine((t) => Object.keys(t).length <= 48, { error: 'at most 48 tags (faas adds two of its own)' })
       .default({})
       .describe('Extra tags on every resource.'),
-    flows: z.strictObject({ ingest: ingestFlow.optional() }).default({}).describe('Per-flow settings.'),
+    flows: z
+      .strictObject({ ingest: ingestFlow.optional(), webhook: webhookFlow.optional() })
+      .default({})
+      .describe('Per-flow settings.'),
   })
   .describe('faas configuration (.faasrc.json)');
 

@@ -35,3 +35,5 @@ export const executeApiArn = (a: AccountContext, apiId: string, stageMethodPath:
 /** A parameter name starts with `/`, which the ARN keeps after `parameter`. */
 export const parameterArn = (a: AccountContext, name: string): string =>
   `${base(a, 'ssm')}:parameter${name.startsWith('/') ? name : `/${name}`}`;
+
+export const queueArn = (a: AccountContext, name: string): string => `${base(a, 'sqs')}:${name}`;

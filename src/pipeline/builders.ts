@@ -19,6 +19,8 @@ export interface FlowContext {
    * left out (`down` passes '' to find everything by name whatever is configured).
    */
   secrets: { ingestToken: string; databaseUrl?: string };
+  /** Every flow whatever is configured: `down` finds all faas may have created. */
+  allFlows?: boolean;
 }
 
 export interface FunctionDefinition {

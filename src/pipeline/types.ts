@@ -105,11 +105,47 @@ export interface ParameterSpec {
   tags: Tags;
 }
 
-export interface HttpRoute {
-  routeKey: string;
-  /** AWS_PROXY integration with a Lambda (alias) ARN. */
-  integrationUri: string;
-  payloadFormatVersion: '1.0' | '2.0';
+/** A route with an AWS_PROXY integration: a Lambda (alias) ARN, or a first-class AWS service action. */
+export type HttpRoute =
+  | {
+      routeKey: string;
+      /** Lambda proxy integration with a Lambda (alias) ARN. */
+      integrationUri: string;
+      payloadFormatVersion: '1.0' | '2.0';
+    }
+  | {
+      routeKey: string;
+      /** A first-class integration, e.g. `SQS-SendMessage`: API Gateway calls the service itself. */
+      integrationSubtype: string;
+      /** The role API Gateway assumes for the call. */
+      credentialsArn: string;
+      /** The action's parameters, mapped from the request (`$request.body`, `$request.header.x`). */
+      requestParameters: Record<string, string>;
+      /** Per status code: how the service's answer is rewritten (e.g. `overwrite:statuscode`). */
+      responseParameters?: Record<string, Record<string, string>>;
+    };
+
+/** An SQS queue (FIFO when the name ends in `.fifo`) and, optionally, its redrive to a dead-letter queue. */
+export interface QueueSpec {
+  name: string;
+  fifo: boolean;
+  contentBasedDeduplication: boolean;
+  visibilityTimeoutSeconds: number;
+  messageRetentionSeconds: number;
+  /** Dead-letter queue ARN and receives before a message moves there; undefined: no redrive. */
+  redrive?: { deadLetterTargetArn: string; maxReceiveCount: number };
+  tags: Tags;
+}
+
+/** A Lambda event source mapping: a queue polled into a function's alias. */
+export interface EventSourceMappingSpec {
+  /** `<function>:<alias>`, what the mapping invokes. */
+  functionName: string;
+  eventSourceArn: string;
+  batchSize: number;
+  /** `ReportBatchItemFailures`: only the records a batch reports failed are retried. */
+  functionResponseTypes: string[];
+  enabled: boolean;
 }
 
 export interface HttpApiSpec {
@@ -129,6 +165,8 @@ export interface SpecByKind {
   function: FunctionSpec;
   httpApi: HttpApiSpec;
   parameter: ParameterSpec;
+  queue: QueueSpec;
+  eventSourceMapping: EventSourceMappingSpec;
 }
 
 export type ResourceKind = keyof SpecByKind;

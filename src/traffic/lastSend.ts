@@ -5,12 +5,17 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { FaasError } from '../errors.js';
 import type { SentRecord } from './send.js';
+import type { SentWebhook } from './webhookSend.js';
 
 export interface LastSend {
+  /** Absent in files written before webhooks existed: events. */
+  kind?: 'events' | 'webhook';
   project: string;
   apiUrl: string;
   sentAt: string;
   records: SentRecord[];
+  /** kind `webhook`: what POST /webhook accepted, with group and send order. */
+  webhooks?: SentWebhook[];
 }
 
 export const lastSendPath = (stateDir: string): string => join(stateDir, 'last-send.json');

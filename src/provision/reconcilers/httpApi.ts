@@ -25,6 +25,7 @@ import {
 import { TAG_PROJECT } from '../../config/names.js';
 import { FaasError } from '../../errors.js';
 import { httpApiArn } from '../../pipeline/arns.js';
+import { stableStringify } from '../../pipeline/policy.js';
 import type { HttpApiSpec, HttpRoute, Tags } from '../../pipeline/types.js';
 import { diffTags, tagReasons, tagsChanged } from '../tags.js';
 import type { ProvisionContext, Reconciler } from '../types.js';
@@ -119,12 +120,7 @@ async function sync(spec: HttpApiSpec, o: ObservedHttpApi, ctx: ProvisionContext
   for (const route of spec.routes) {
     const current = o.routes.find((r) => r.RouteKey === route.routeKey);
     let integration = current && integrationOf(current, o.integrations);
-    const settings = {
-      ApiId,
-      IntegrationType: 'AWS_PROXY' as const,
-      IntegrationUri: route.integrationUri,
-      PayloadFormatVersion: route.payloadFormatVersion,
-    };
+    const settings = { ApiId, ...integrationSettings(route) };
     if (!integration) {
       integration = await apigw.send(new CreateIntegrationCommand(settings));
     } else if (!integrationMatches(integration, route)) {
@@ -171,10 +167,42 @@ async function sync(spec: HttpApiSpec, o: ObservedHttpApi, ctx: ProvisionContext
 const integrationOf = (route: Route, integrations: Integration[]): Integration | undefined =>
   integrations.find((i) => route.Target === `integrations/${i.IntegrationId}`);
 
-const integrationMatches = (i: Integration, route: HttpRoute): boolean =>
-  i.IntegrationType === 'AWS_PROXY' &&
-  i.IntegrationUri === route.integrationUri &&
-  i.PayloadFormatVersion === route.payloadFormatVersion;
+/** What CreateIntegration/UpdateIntegration take for a route (both kinds are AWS_PROXY). */
+function integrationSettings(route: HttpRoute) {
+  if ('integrationUri' in route) {
+    return {
+      IntegrationType: 'AWS_PROXY' as const,
+      IntegrationUri: route.integrationUri,
+      PayloadFormatVersion: route.payloadFormatVersion,
+    };
+  }
+  return {
+    IntegrationType: 'AWS_PROXY' as const,
+    IntegrationSubtype: route.integrationSubtype,
+    CredentialsArn: route.credentialsArn,
+    // AWS service integrations only accept payload format 1.0.
+    PayloadFormatVersion: '1.0',
+    RequestParameters: route.requestParameters,
+    ...(route.responseParameters ? { ResponseParameters: route.responseParameters } : {}),
+  };
+}
+
+function integrationMatches(i: Integration, route: HttpRoute): boolean {
+  if (i.IntegrationType !== 'AWS_PROXY') return false;
+  if ('integrationUri' in route) {
+    return (
+      i.IntegrationSubtype === undefined &&
+      i.IntegrationUri === route.integrationUri &&
+      i.PayloadFormatVersion === route.payloadFormatVersion
+    );
+  }
+  return (
+    i.IntegrationSubtype === route.integrationSubtype &&
+    i.CredentialsArn === route.credentialsArn &&
+    stableStringify(i.RequestParameters ?? {}) === stableStringify(route.requestParameters) &&
+    stableStringify(i.ResponseParameters ?? {}) === stableStringify(route.responseParameters ?? {})
+  );
+}
 
 const extraRoutes = (spec: HttpApiSpec, o: ObservedHttpApi): Route[] =>
   o.routes.filter((r) => !spec.routes.some((d) => d.routeKey === r.RouteKey));

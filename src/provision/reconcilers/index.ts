@@ -3,11 +3,13 @@ import type { ResourceKind, SpecByKind } from '../../pipeline/types.js';
 import type { Reconciler } from '../types.js';
 import { bucketReconciler } from './bucket.js';
 import { busReconciler } from './bus.js';
+import { eventSourceMappingReconciler } from './eventSourceMapping.js';
 import { functionReconciler } from './function.js';
 import { httpApiReconciler } from './httpApi.js';
 import { logGroupReconciler } from './logGroup.js';
 import { parameterReconciler } from './parameter.js';
 import { permissionReconciler } from './permission.js';
+import { queueReconciler } from './queue.js';
 import { roleReconciler } from './role.js';
 import { ruleReconciler } from './rule.js';
 
@@ -21,6 +23,8 @@ export const RECONCILERS: { [K in ResourceKind]: Reconciler<SpecByKind[K], unkno
   function: functionReconciler as Reconciler<SpecByKind['function'], unknown>,
   httpApi: httpApiReconciler as Reconciler<SpecByKind['httpApi'], unknown>,
   parameter: parameterReconciler as Reconciler<SpecByKind['parameter'], unknown>,
+  queue: queueReconciler as Reconciler<SpecByKind['queue'], unknown>,
+  eventSourceMapping: eventSourceMappingReconciler as Reconciler<SpecByKind['eventSourceMapping'], unknown>,
 };
 
 /** The reconciler for a resource, typed loosely: the planner only moves specs and observations around. */

@@ -5,9 +5,10 @@ import { apigwHandlers, type FakeApi } from './apigw.js';
 import { FakeClient, type Fault } from './core.js';
 import { eventsHandlers, type FakeBus, type FakeRule } from './events.js';
 import { type FakeRole, iamHandlers } from './iam.js';
-import { type FakeFunction, type LambdaBehaviour, lambdaHandlers } from './lambda.js';
+import { type FakeFunction, type FakeMapping, type LambdaBehaviour, lambdaHandlers } from './lambda.js';
 import { type FakeLogGroup, logsHandlers } from './logs.js';
 import { type FakeBucket, s3Handlers } from './s3.js';
+import { type FakeQueue, sqsHandlers } from './sqs.js';
 import { type FakeParameter, ssmHandlers } from './ssm.js';
 
 export class FakeAws {
@@ -19,6 +20,8 @@ export class FakeAws {
   readonly functions = new Map<string, FakeFunction>();
   readonly apis = new Map<string, FakeApi>();
   readonly parameters = new Map<string, FakeParameter>();
+  readonly queues = new Map<string, FakeQueue>();
+  readonly mappings = new Map<string, FakeMapping>();
   readonly lambda: LambdaBehaviour = { roleNotAssumable: 0 };
   readonly faults: Fault[] = [];
   /** Every command answered (or refused by a fault), in order. */
@@ -44,10 +47,14 @@ export class FakeAws {
       iam: make('iam', iamHandlers(this.roles, this.account)),
       s3: make('s3', s3Handlers(this.buckets, this.region)),
       events: make('events', eventsHandlers(this.buses, this.rules, this.region, this.account)),
-      lambda: make('lambda', lambdaHandlers(this.functions, this.lambda, this.region, this.account)),
+      lambda: make(
+        'lambda',
+        lambdaHandlers(this.functions, this.lambda, this.region, this.account, this.mappings),
+      ),
       logs: make('logs', logsHandlers(this.logGroups, this.region, this.account)),
       apigw: make('apigw', apigwHandlers(this.apis, this.region)),
       ssm: make('ssm', ssmHandlers(this.parameters, this.region, this.account)),
+      sqs: make('sqs', sqsHandlers(this.queues, this.region, this.account)),
     };
     return clients as unknown as AwsClients;
   }
@@ -67,7 +74,9 @@ export class FakeAws {
       this.buckets.size +
       this.functions.size +
       this.apis.size +
-      this.parameters.size
+      this.parameters.size +
+      this.queues.size +
+      this.mappings.size
     );
   }
 }

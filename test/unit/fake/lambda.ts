@@ -54,6 +54,7 @@ export function lambdaHandlers(
   behaviour: LambdaBehaviour,
   region: string,
   account: string,
+  mappings: Map<string, FakeMapping> = new Map(),
 ): Handlers {
   const arnOf = (name: string) => `arn:aws:lambda:${region}:${account}:function:${name}`;
   const fn = (name: string): FakeFunction => {
@@ -256,6 +257,70 @@ export function lambdaHandlers(
       fn(i.FunctionName);
       functions.delete(i.FunctionName);
       return {};
+    },
+    ...mappingHandlers(mappings, fn, qualified),
+  };
+}
+
+/** An event source mapping as the fake keeps it. */
+export interface FakeMapping {
+  UUID: string;
+  FunctionArn: string;
+  EventSourceArn: string;
+  BatchSize: number;
+  FunctionResponseTypes: string[];
+  State: string;
+}
+
+function mappingHandlers(
+  mappings: Map<string, FakeMapping>,
+  fn: (name: string) => FakeFunction,
+  qualified: (f: FakeFunction, q: string | undefined) => string,
+): Handlers {
+  const target = (name: string): string => {
+    const [base, qualifier] = name.split(':') as [string, string | undefined];
+    const f = fn(base);
+    return `${f.latest.FunctionArn}:${qualified(f, qualifier)}`;
+  };
+  const get = (uuid: string): FakeMapping => {
+    const m = mappings.get(uuid);
+    if (!m) throw sdkError(ResourceNotFoundException, `The resource you requested does not exist.`);
+    return m;
+  };
+  return {
+    ListEventSourceMappings: (i) => {
+      const arn = i.FunctionName === undefined ? undefined : target(i.FunctionName);
+      return {
+        EventSourceMappings: [...mappings.values()].filter(
+          (m) =>
+            (arn === undefined || m.FunctionArn === arn) &&
+            (i.EventSourceArn === undefined || m.EventSourceArn === i.EventSourceArn),
+        ),
+      };
+    },
+    CreateEventSourceMapping: (i) => {
+      const m: FakeMapping = {
+        UUID: `uuid-${mappings.size + 1}`,
+        FunctionArn: target(i.FunctionName),
+        EventSourceArn: i.EventSourceArn,
+        BatchSize: i.BatchSize ?? 10,
+        FunctionResponseTypes: i.FunctionResponseTypes ?? [],
+        State: i.Enabled === false ? 'Disabled' : 'Enabled',
+      };
+      mappings.set(m.UUID, m);
+      return m;
+    },
+    UpdateEventSourceMapping: (i) => {
+      const m = get(i.UUID);
+      if (i.BatchSize !== undefined) m.BatchSize = i.BatchSize;
+      if (i.FunctionResponseTypes !== undefined) m.FunctionResponseTypes = i.FunctionResponseTypes;
+      if (i.Enabled !== undefined) m.State = i.Enabled ? 'Enabled' : 'Disabled';
+      return m;
+    },
+    DeleteEventSourceMapping: (i) => {
+      const m = get(i.UUID);
+      mappings.delete(i.UUID);
+      return m;
     },
   };
 }

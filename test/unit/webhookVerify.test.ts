@@ -1,0 +1,64 @@
+// verify --last for webhooks: exactly once per id, and per group the stored sequence order equals
+// the send order; missing ones are waited for until the deadline.
+import type { S3Client } from '@aws-sdk/client-s3';
+import { describe, expect, it } from 'vitest';
+import type { SentWebhook } from '../../src/traffic/webhookSend.js';
+import { verifyWebhooks } from '../../src/traffic/webhookVerify.js';
+
+/** S3 reduced to ListObjectsV2 and GetObject over a map of key → stored webhook. */
+function fakeS3(objects: Map<string, { id: string; sequenceNumber: string }>): S3Client {
+  return {
+    send: async (command: { constructor: { name: string }; input: Record<string, string> }) => {
+      if (command.constructor.name === 'ListObjectsV2Command') {
+        const keys = [...objects.keys()].filter((k) => k.startsWith(command.input['Prefix']!));
+        return { Contents: keys.map((Key) => ({ Key })) };
+      }
+      const text = JSON.stringify(objects.get(command.input['Key']!));
+      return { Body: { transformToString: async () => text } };
+    },
+  } as unknown as S3Client;
+}
+
+const sent = (group: string, ...ids: string[]): SentWebhook[] =>
+  ids.map((id, n) => ({ id, group, n, body: {} }));
+
+function run(records: SentWebhook[], objects: Map<string, { id: string; sequenceNumber: string }>) {
+  let now = 0;
+  return verifyWebhooks({
+    s3: fakeS3(objects),
+    bucket: 'b',
+    records,
+    timeoutMs: 1_000,
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms;
+    },
+  });
+}
+
+describe('verifyWebhooks', () => {
+  it('accepts every webhook once, in send order per group (sequence numbers beyond 2^53)', async () => {
+    const objects = new Map([
+      ['webhooks/a/18446744073709551610.json', { id: 'a1', sequenceNumber: '18446744073709551610' }],
+      ['webhooks/a/18446744073709551611.json', { id: 'a2', sequenceNumber: '18446744073709551611' }],
+      ['webhooks/b/5.json', { id: 'b1', sequenceNumber: '5' }],
+    ]);
+    expect(await run([...sent('a', 'a1', 'a2'), ...sent('b', 'b1')], objects)).toEqual({
+      found: 3,
+      missing: [],
+      duplicated: [],
+      outOfOrder: [],
+    });
+  });
+
+  it('reports a group stored out of send order, a duplicate and a missing webhook', async () => {
+    const objects = new Map([
+      ['webhooks/a/2.json', { id: 'a1', sequenceNumber: '2' }],
+      ['webhooks/a/1.json', { id: 'a2', sequenceNumber: '1' }],
+      ['webhooks/b/1.json', { id: 'b1', sequenceNumber: '1' }],
+      ['webhooks/b/2.json', { id: 'b1', sequenceNumber: '2' }],
+    ]);
+    const report = await run([...sent('a', 'a1', 'a2'), ...sent('b', 'b1', 'b2')], objects);
+    expect(report).toEqual({ found: 3, missing: ['b2'], duplicated: ['b1'], outOfOrder: ['a'] });
+  });
+});
