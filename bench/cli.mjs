@@ -9,6 +9,9 @@
 //      node:http server on loopback driven by the same sendEvents (dist/traffic/send.js); then where
 //      the time goes: CPU per event of every process in the pipeline (/proc) and the server-side
 //      durations from the local cloud's request log.
+//   2b. The webhook flow (a second project with flows.webhook): `send webhook --count 2000
+//      --concurrency 32` over 32 groups → accepted/s, and the time until the cloud has stored all
+//      2000 (its request log), then `verify --last --json`.
 //   3. `release` unchanged (spawned and in-process) vs changed (in-process, with an `artifacts` dep
 //      that adds one file to the real zip), counting UpdateFunctionCode calls.
 //   4. Zip size per function with the SDK bundled (buildFunctionArtifact).
@@ -878,6 +881,121 @@ async function benchZips() {
   printTable('function zips', rows);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The webhook flow end to end: POST /webhook (API Gateway → SQS FIFO) → the processing Lambda
+// (event source mapping) → webhooks/<group>/… in S3.
+
+const WEBHOOK_GROUPS = 32;
+
+async function benchWebhook({ root, cloud, cloudLog }) {
+  const dir = join(root, 'project-webhook');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, '.faasrc.json'),
+    JSON.stringify({ project: 'benchwh', target: 'local', endpoint: cloud.endpoint, flows: { webhook: {} } }),
+  );
+  progress('faas up --yes (webhook flow)');
+  const up = expectOk(await runCli(['up', '--yes'], dir), 'faas up (webhook flow)');
+  // Within a group webhooks go one at a time (FIFO order): 32 groups give 32 in flight.
+  const groups = Array.from({ length: WEBHOOK_GROUPS }, (_, i) => `g${i + 1}`).join(',');
+  const sendArgs = (count) => [
+    'send',
+    'webhook',
+    '--count',
+    String(count),
+    '--concurrency',
+    String(SEND_CONCURRENCY),
+    '--group',
+    groups,
+    '--json',
+  ];
+  const storedSince = (offset) =>
+    parseCloudLog(readFileSync(cloudLog).subarray(offset).toString('utf8')).filter(
+      (e) => e.op === 's3.PutObject' && e.status === 200,
+    ).length;
+
+  progress(`faas send webhook --count ${WARMUP_COUNT} (warm-up: cold Lambda environments), verify --last`);
+  expectOk(await runCli(sendArgs(WARMUP_COUNT), dir), 'warm-up faas send webhook');
+  expectOk(await runCli(['verify', '--last', '--json', '--timeout', '60s'], dir), 'warm-up faas verify');
+
+  const logStart = readFileSync(cloudLog).byteLength;
+  progress(
+    `faas send webhook --count ${SEND_COUNT} --concurrency ${SEND_CONCURRENCY} --group g1,…,g${WEBHOOK_GROUPS} --json`,
+  );
+  const t0 = performance.now();
+  const send = await runCli(sendArgs(SEND_COUNT), dir);
+  if (send.code !== 0 && !send.stdout.trim().startsWith('{')) expectOk(send, 'faas send webhook');
+  const report = JSON.parse(send.stdout);
+  // Bounded wait until the processing Lambda has stored every accepted webhook, read from the
+  // cloud's request log (no extra load on the cloud while it drains).
+  const deadline = Date.now() + 90_000;
+  let stored = storedSince(logStart);
+  while (stored < report.accepted && Date.now() < deadline) {
+    await sleep(20);
+    stored = storedSince(logStart);
+  }
+  const allStoredMs = performance.now() - t0;
+  const window = parseCloudLog(readFileSync(cloudLog).subarray(logStart).toString('utf8'));
+  const posts = window.filter((e) => e.op.startsWith('POST '));
+  const puts = window.filter((e) => e.op === 's3.PutObject' && e.status === 200);
+  const firstIn = Math.min(...posts.map((e) => e.at - e.ms));
+  const lastPost = Math.max(...posts.map((e) => e.at));
+  const lastStored = Math.max(...puts.map((e) => e.at));
+
+  progress('faas verify --last --json');
+  const verify = await runCli(['verify', '--last', '--json', '--timeout', '30s'], dir);
+  if (verify.code !== 0 && !verify.stdout.trim().startsWith('{')) expectOk(verify, 'faas verify (webhook)');
+  const v = JSON.parse(verify.stdout);
+  const acceptedPerSecond = report.accepted / (report.durationMs / 1000);
+  const ok = v.missing.length === 0 && v.duplicated.length === 0 && v.outOfOrder.length === 0;
+  printTable(
+    `webhook end to end: faas send webhook --count ${SEND_COUNT} --concurrency ${SEND_CONCURRENCY} over ${WEBHOOK_GROUPS} groups, faas verify --last`,
+    [
+      { metric: 'faas up --yes (webhook flow, fresh): wall', figure: fmtMs(up.ms) },
+      {
+        metric: 'send: accepted/s (send JSON durationMs)',
+        figure: fmtRate(acceptedPerSecond).replace('ev/s', 'webhooks/s'),
+      },
+      {
+        metric: 'send: accepted / failed',
+        figure: `${report.accepted} / ${report.failed}`,
+        aim: `${SEND_COUNT} / 0`,
+        met: met(report.accepted === SEND_COUNT && report.failed === 0),
+      },
+      { metric: 'send: wall (spawned, incl. CLI start)', figure: fmtMs(send.ms) },
+      {
+        metric: 'all processed: send spawn → last stored seen',
+        figure:
+          stored >= report.accepted
+            ? `${(allStoredMs / 1000).toFixed(2)} s`
+            : `NOT all after 90 s (${stored}/${report.accepted})`,
+      },
+      {
+        metric: 'cloud log: first POST → last POST / last PutObject',
+        figure: `${((lastPost - firstIn) / 1000).toFixed(2)} s / ${((lastStored - firstIn) / 1000).toFixed(2)} s (${puts.length} stored)`,
+      },
+      {
+        metric: 'processed/s (cloud log: first POST → last PutObject)',
+        figure: fmtRate((puts.length * 1000) / (lastStored - firstIn)).replace('ev/s', 'webhooks/s'),
+      },
+      {
+        metric: 'processing lag after the last POST',
+        figure: `${((lastStored - lastPost) / 1000).toFixed(2)} s`,
+      },
+      {
+        metric: 'verify --last: processed / missing / duplicated / out of order',
+        figure: `${v.found} / ${v.missing.length} / ${v.duplicated.length} / ${v.outOfOrder.length}`,
+        aim: `${SEND_COUNT} / 0 / 0 / 0`,
+        met: met(ok && v.found === SEND_COUNT),
+      },
+      { metric: 'verify --last: wall (spawned)', figure: fmtMs(verify.ms) },
+    ],
+    `after a warm-up send of ${WARMUP_COUNT} (verified). Webhooks within a group go one at a time (FIFO), so\n` +
+      `--concurrency ${SEND_CONCURRENCY} needs ≥ ${SEND_CONCURRENCY} groups to have ${SEND_CONCURRENCY} in flight. "last stored seen" polls the cloud's\n` +
+      'request log every 20 ms for s3.PutObject answers; the cloud-log rows use its own timestamps (one clock).',
+  );
+}
+
 async function main() {
   for (const file of [CLOUD_MAIN, join(ROOT, 'dist', 'cli.js')]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
@@ -910,10 +1028,15 @@ async function main() {
         'warning: the machine is busy: wall times and rates are inflated; compare the ratios and the CPU table.\n',
       );
     }
-    await benchUp({ projectDir, inProcessDir, runInProcess });
-    await benchTraffic({ projectDir, cloud, cloudLog, root });
-    await benchRelease({ projectDir, runInProcess });
-    await benchZips();
+    // BENCH_ONLY=up,traffic,webhook,release,zips runs only those sections (release needs up).
+    const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+    const run = (key) => !only || only.includes(key);
+    if (run('up') || run('traffic') || run('release'))
+      await benchUp({ projectDir, inProcessDir, runInProcess });
+    if (run('traffic')) await benchTraffic({ projectDir, cloud, cloudLog, root });
+    if (run('webhook')) await benchWebhook({ root, cloud, cloudLog });
+    if (run('release')) await benchRelease({ projectDir, runInProcess });
+    if (run('zips')) await benchZips();
     process.stdout.write(
       `\nwhole run: ${((performance.now() - started) / 1000).toFixed(1)} s, load average now ${load()} ` +
         '(other work on the machine inflates wall times; the CPU table is not affected by it)\n',

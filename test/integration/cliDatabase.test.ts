@@ -130,6 +130,14 @@ describe('faas with PostgreSQL on the local cloud', () => {
     expect(up.out).toContain('  created function ' + `${p.name}-ingest-db`);
 
     const send = await p.run('send', '--count', '20', '--concurrency', '4');
+    if (send.code !== 0) {
+      const logs = await p.run('logs', 'api', '--since', '10m');
+      console.log(
+        'send failed; api function log:',
+        send.err,
+        logs.out.filter((l) => /error|Error|timed|Exit|REPORT/.test(l)).slice(0, 30),
+      );
+    }
     expect(send.code).toBe(0);
     const verify = await p.run('verify', '--last', '--timeout', '30s');
     expect(verify.err).toEqual([]);

@@ -41,7 +41,7 @@ export type { InvocationRequest } from './invocation.js';
 const LOG_BARRIER_MS = 200;
 /**
  * The bootstrap asks for the next invocation right after answering; one that has not within this
- * time has a blocked event loop and would strand queued invocations, so it is replaced (scaled).
+ * time has a blocked event loop and would strand queued invocations, so it is replaced.
  */
 const NEXT_GRACE_MS = 5_000;
 
@@ -180,6 +180,8 @@ export class Environment {
   }
 
   private onNext(res: ServerResponse): void {
+    // Killed but not yet reaped: taking work now would hand it to a process about to vanish.
+    if (this.killedByUs) return;
     this.heldNext = res;
     if (this.state === 'starting') {
       this.initTimer?.cancel();
@@ -272,9 +274,11 @@ export class Environment {
       this.deps.onAvailable(this);
     } else {
       this.state = 'finishing';
-      this.nextTimer = this.deps.clock.setTimer(() => {
+      // Real time, like the function timeout: a busy machine can delay a healthy runtime's next
+      // request by far more than a scaled grace, and replacing it then only adds cold starts.
+      this.nextTimer = limitTimer(NEXT_GRACE_MS, () => {
         if (this.state === 'finishing') void this.kill();
-      }, NEXT_GRACE_MS);
+      });
     }
   }
 
