@@ -2,6 +2,7 @@
 // violation collected into one `ValidationError` ("2 validation errors detected: …").
 
 import { AwsServiceError } from '../../errors.js';
+import { Violations as BaseViolations } from '../../violations.js';
 import type { TagRecord } from './store.js';
 
 export const ROLE_NAME = /^[\w+=,.@-]+$/;
@@ -15,57 +16,10 @@ const MARKER = /^[\u0020-\u00ff]+$/;
 
 export const MAX_TAGS = 50;
 
-/** Collects constraint violations; `check()` throws them all at once, as AWS does. */
-export class Violations {
-  private readonly items: string[] = [];
-
-  private add(value: unknown, member: string, constraint: string): void {
-    const shown = value === undefined || value === null ? 'null' : `'${String(value)}'`;
-    this.items.push(`Value ${shown} at '${member}' failed to satisfy constraint: ${constraint}`);
-  }
-
-  required(value: unknown, member: string): boolean {
-    if (value !== undefined && value !== null) return true;
-    this.add(value, member, 'Member must not be null');
-    return false;
-  }
-
-  string(
-    value: string | undefined,
-    member: string,
-    rule: { min?: number; max?: number; pattern?: RegExp; patternText?: string; required?: boolean },
-  ): void {
-    if (value === undefined) {
-      if (rule.required) this.required(value, member);
-      return;
-    }
-    if (rule.min !== undefined && value.length < rule.min)
-      this.add(value, member, `Member must have length greater than or equal to ${rule.min}`);
-    if (rule.max !== undefined && value.length > rule.max)
-      this.add(value, member, `Member must have length less than or equal to ${rule.max}`);
-    if (rule.pattern && value.length > 0 && !rule.pattern.test(value))
-      this.add(value, member, `Member must satisfy regular expression pattern: ${rule.patternText}`);
-  }
-
-  number(value: number | undefined, member: string, min: number, max: number): void {
-    if (value === undefined) return;
-    if (value < min) this.add(value, member, `Member must have value greater than or equal to ${min}`);
-    if (value > max) this.add(value, member, `Member must have value less than or equal to ${max}`);
-  }
-
-  listLength(value: unknown[] | undefined, member: string, max: number): void {
-    if (value && value.length > max)
-      this.add(value, member, `Member must have length less than or equal to ${max}`);
-  }
-
-  check(): void {
-    if (this.items.length === 0) return;
-    const n = this.items.length;
-    throw new AwsServiceError(
-      'ValidationError',
-      `${n} validation error${n > 1 ? 's' : ''} detected: ${this.items.join('; ')}`,
-      400,
-    );
+/** IAM reports constraint violations as ValidationError. */
+export class Violations extends BaseViolations {
+  constructor() {
+    super('ValidationError');
   }
 }
 

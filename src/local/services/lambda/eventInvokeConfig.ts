@@ -2,7 +2,7 @@
 // ARNs Lambda accepts (SQS, SNS, EventBridge, S3 for failures, another Lambda function).
 
 import type { DestinationConfig } from '@aws-sdk/client-lambda';
-import { parseUnqualifiedArn, validationError } from './arns.js';
+import { parseFunctionRef, parseUnqualifiedArn, validationError } from './arns.js';
 import { invalidParameter, notFound } from './errors.js';
 import type { FunctionState } from './model.js';
 import { requireQualifier } from './resolve.js';
@@ -68,4 +68,28 @@ export function requireTarget(
   } catch {
     throw notFound("The function doesn't exist.");
   }
+}
+
+/** What Put and Update share: at least one setting, limits in range, and an existing target. */
+export function checkedTarget(
+  store: FunctionStore,
+  ctx: { region: string; accountId: string },
+  input: {
+    FunctionName?: string;
+    Qualifier?: string;
+    MaximumRetryAttempts?: number;
+    MaximumEventAgeInSeconds?: number;
+    DestinationConfig?: DestinationConfig;
+  },
+): { fn: FunctionState; key: string } {
+  if (
+    input.MaximumRetryAttempts === undefined &&
+    input.MaximumEventAgeInSeconds === undefined &&
+    input.DestinationConfig === undefined
+  ) {
+    throw invalidParameter('You must specify at least one of error handling or destination setting.');
+  }
+  validateLimits(input.MaximumRetryAttempts, input.MaximumEventAgeInSeconds);
+  const ref = parseFunctionRef(ctx, input.FunctionName, input.Qualifier);
+  return requireTarget(store, ctx, ref.name, ref.qualifier);
 }

@@ -2,6 +2,7 @@
 // InvalidParameterException ("1 validation error detected: Value '…' at 'logGroupName' …").
 
 import { AwsServiceError } from '../../errors.js';
+import { Violations as BaseViolations } from '../../violations.js';
 
 const GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
 const STREAM_NAME = /^[^:*]*$/;
@@ -18,41 +19,10 @@ export const MAX_TAGS = 50;
 export const invalidParameter = (message: string): AwsServiceError =>
   new AwsServiceError('InvalidParameterException', message, 400);
 
-export class Violations {
-  private readonly items: string[] = [];
-
-  add(value: unknown, member: string, constraint: string): void {
-    const shown = value === undefined || value === null ? 'null' : `'${String(value)}'`;
-    this.items.push(`Value ${shown} at '${member}' failed to satisfy constraint: ${constraint}`);
-  }
-
-  string(
-    value: string | undefined,
-    member: string,
-    rule: { required?: boolean; min?: number; max?: number; pattern?: RegExp; patternText?: string },
-  ): void {
-    if (value === undefined) {
-      if (rule.required) this.add(value, member, 'Member must not be null');
-      return;
-    }
-    if (rule.min !== undefined && value.length < rule.min)
-      this.add(value, member, `Member must have length greater than or equal to ${rule.min}`);
-    if (rule.max !== undefined && value.length > rule.max)
-      this.add(value, member, `Member must have length less than or equal to ${rule.max}`);
-    if (rule.pattern && value.length > 0 && !rule.pattern.test(value))
-      this.add(value, member, `Member must satisfy regular expression pattern: ${rule.patternText}`);
-  }
-
-  number(value: number | undefined, member: string, min: number, max: number): void {
-    if (value === undefined) return;
-    if (value < min) this.add(value, member, `Member must have value greater than or equal to ${min}`);
-    if (value > max) this.add(value, member, `Member must have value less than or equal to ${max}`);
-  }
-
-  check(): void {
-    if (this.items.length === 0) return;
-    const n = this.items.length;
-    throw invalidParameter(`${n} validation error${n > 1 ? 's' : ''} detected: ${this.items.join('; ')}`);
+/** CloudWatch Logs reports constraint violations as InvalidParameterException. */
+export class Violations extends BaseViolations {
+  constructor() {
+    super('InvalidParameterException');
   }
 }
 

@@ -3,10 +3,8 @@
 
 import type { FunctionEventInvokeConfig, PutFunctionEventInvokeConfigRequest } from '@aws-sdk/client-lambda';
 import type { ActionContext } from '../../../service.js';
-import { parseFunctionRef } from '../arns.js';
 import type { LambdaCore } from '../core.js';
-import { invalidParameter } from '../errors.js';
-import { requireTarget, validateDestinations, validateLimits } from '../eventInvokeConfig.js';
+import { checkedTarget, validateDestinations } from '../eventInvokeConfig.js';
 import type { EventInvokeConfigState } from '../model.js';
 import { eventInvokeConfigView } from '../views.js';
 
@@ -15,16 +13,7 @@ export async function putFunctionEventInvokeConfig(
   ctx: ActionContext<LambdaCore>,
 ): Promise<FunctionEventInvokeConfig> {
   const core = ctx.state;
-  if (
-    input.MaximumRetryAttempts === undefined &&
-    input.MaximumEventAgeInSeconds === undefined &&
-    input.DestinationConfig === undefined
-  ) {
-    throw invalidParameter('You must specify at least one of error handling or destination setting.');
-  }
-  validateLimits(input.MaximumRetryAttempts, input.MaximumEventAgeInSeconds);
-  const ref = parseFunctionRef(ctx, input.FunctionName, input.Qualifier);
-  const { fn, key } = requireTarget(core.store, ctx, ref.name, ref.qualifier);
+  const { fn, key } = checkedTarget(core.store, ctx, input);
   validateDestinations(core.store, fn, input.DestinationConfig);
   const config: EventInvokeConfigState = {
     maximumRetryAttempts: input.MaximumRetryAttempts,

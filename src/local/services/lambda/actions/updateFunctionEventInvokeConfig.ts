@@ -5,10 +5,10 @@ import type {
   UpdateFunctionEventInvokeConfigRequest,
 } from '@aws-sdk/client-lambda';
 import type { ActionContext } from '../../../service.js';
-import { arnFor, parseFunctionRef } from '../arns.js';
+import { arnFor } from '../arns.js';
 import type { LambdaCore } from '../core.js';
-import { invalidParameter, notFound } from '../errors.js';
-import { requireTarget, validateDestinations, validateLimits } from '../eventInvokeConfig.js';
+import { notFound } from '../errors.js';
+import { checkedTarget, validateDestinations } from '../eventInvokeConfig.js';
 import type { EventInvokeConfigState } from '../model.js';
 import { eventInvokeConfigView } from '../views.js';
 
@@ -17,16 +17,7 @@ export async function updateFunctionEventInvokeConfig(
   ctx: ActionContext<LambdaCore>,
 ): Promise<FunctionEventInvokeConfig> {
   const core = ctx.state;
-  if (
-    input.MaximumRetryAttempts === undefined &&
-    input.MaximumEventAgeInSeconds === undefined &&
-    input.DestinationConfig === undefined
-  ) {
-    throw invalidParameter('You must specify at least one of error handling or destination setting.');
-  }
-  validateLimits(input.MaximumRetryAttempts, input.MaximumEventAgeInSeconds);
-  const ref = parseFunctionRef(ctx, input.FunctionName, input.Qualifier);
-  const { fn, key } = requireTarget(core.store, ctx, ref.name, ref.qualifier);
+  const { fn, key } = checkedTarget(core.store, ctx, input);
   const current = fn.eventInvokeConfigs[key];
   if (!current) throw notFound(`The function ${arnFor(ctx, fn.name, key)} doesn't have an EventInvokeConfig`);
   validateDestinations(core.store, fn, input.DestinationConfig);
