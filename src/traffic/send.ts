@@ -36,14 +36,15 @@ export interface SendOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-interface RawResponse {
+export interface RawResponse {
   status: number;
   text: string;
 }
 
-function post(
+/** One POST over the given agent (keep-alive for send's load; undefined = Node's default). */
+export function post(
   url: URL,
-  agent: Agent,
+  agent: Agent | undefined,
   headers: Record<string, string>,
   payload: string,
 ): Promise<RawResponse> {

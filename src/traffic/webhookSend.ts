@@ -3,8 +3,7 @@
 // they were sent in is the order SQS sequenced them; groups go side by side up to the concurrency.
 
 import { randomUUID } from 'node:crypto';
-import { request } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { post } from './send.js';
 
 export interface SentWebhook {
   id: string;
@@ -36,30 +35,6 @@ export interface WebhookSendOptions {
   concurrency: number;
   body: (index: number, group: string) => unknown;
   newId?: () => string;
-}
-
-function post(
-  url: URL,
-  headers: Record<string, string>,
-  payload: string,
-): Promise<{ status: number; text: string }> {
-  const send = url.protocol === 'https:' ? httpsRequest : request;
-  return new Promise((resolve, reject) => {
-    const req = send(
-      url,
-      { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(payload) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
 }
 
 /** The SequenceNumber of SQS's SendMessageResponse, when the answer is one. */
@@ -103,7 +78,12 @@ export async function sendWebhooks(options: WebhookSendOptions): Promise<Webhook
       const body = options.body(index, group);
       const headers = { 'content-type': 'application/json', 'x-webhook-group': group, 'x-webhook-id': id };
       try {
-        const res = await post(url, headers, typeof body === 'string' ? body : JSON.stringify(body));
+        const res = await post(
+          url,
+          undefined,
+          headers,
+          typeof body === 'string' ? body : JSON.stringify(body),
+        );
         if (res.status === 200) {
           const sequenceNumber = sequenceOf(res.text);
           accepted.push({ id, group, n: n++, body, ...(sequenceNumber ? { sequenceNumber } : {}) });
