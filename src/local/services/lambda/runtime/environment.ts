@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import type { Clock } from '../../../clock.js';
+import type { EnvironmentDeps, EnvironmentState } from './environmentDeps.js';
 import { errorTypeOf, exited, responseTooLarge, timedOut } from './failures.js';
 import {
   abandonedOutcome,
@@ -30,10 +30,10 @@ import {
   newEnvironmentId,
   timeoutLine,
 } from './logs.js';
-import { buildProcessEnv, type ProcessEnvInput } from './processEnv.js';
+import { buildProcessEnv } from './processEnv.js';
 import { END_MARKER } from './protocol.js';
 import { RuntimeApiServer } from './runtimeApi.js';
-import type { FunctionSpec, InvokeOutcome, LogEvent, LogSink } from './types.js';
+import type { FunctionSpec, InvokeOutcome, LogEvent } from './types.js';
 
 export type { InvocationRequest } from './invocation.js';
 
@@ -45,23 +45,7 @@ const LOG_BARRIER_MS = 200;
  */
 const NEXT_GRACE_MS = 5_000;
 
-export type EnvironmentState = 'starting' | 'idle' | 'busy' | 'finishing' | 'dead';
-
-export interface EnvironmentDeps {
-  /** Wall time for timestamps and deadlines; scaled timers for internal delays. */
-  clock: Clock;
-  region: string;
-  endpoint: string;
-  bootstrapPath: string;
-  credentials: ProcessEnvInput['credentials'];
-  nodePath?: readonly string[];
-  /** Lambda's 10 s limit on the Init phase; a limit, not an internal delay, so never scaled. */
-  initTimeoutMs: number;
-  onLog: LogSink;
-  /** The runtime asked for its next invocation: the environment can take work. */
-  onAvailable(env: Environment): void;
-  onDeath(env: Environment): void;
-}
+export type { EnvironmentDeps, EnvironmentState } from './environmentDeps.js';
 
 export class Environment {
   readonly id = newEnvironmentId();
