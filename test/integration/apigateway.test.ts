@@ -19,23 +19,24 @@ import {
   UntagResourceCommand,
   UpdateRouteCommand,
 } from '@aws-sdk/client-apigatewayv2';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AwsServiceError } from '../../src/local/errors.js';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import type { LocalCloud } from '../../src/local/index.js';
 import type {
   InternalInvokeRequest,
   InternalInvokeResult,
 } from '../../src/local/services/lambda/internal.js';
+import { useLocalCloud } from '../helpers/localCloud.js';
 
 let local: LocalCloud;
 let client: ApiGatewayV2Client;
 let calls: InternalInvokeRequest[];
 let answer: (req: InternalInvokeRequest) => Promise<InternalInvokeResult>;
 
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
+useLocalCloud((l) => {
+  local = l;
   client = new ApiGatewayV2Client({
-    endpoint: local.endpoint,
+    endpoint: l.endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
@@ -47,9 +48,6 @@ beforeAll(async () => {
     },
     invokeAsync: async () => {},
   });
-});
-afterAll(async () => {
-  await local.stop();
 });
 beforeEach(() => {
   calls = [];

@@ -22,10 +22,9 @@ import {
   TestEventPatternCommand,
   UntagResourceCommand,
 } from '@aws-sdk/client-eventbridge';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { describe, expect, it } from 'vitest';
+import { useLocalCloud } from '../helpers/localCloud.js';
 
-let local: LocalCloud;
 let eb: EventBridgeClient;
 let counter = 0;
 const unique = (base: string): string => `${base}-${process.pid}-${++counter}`;
@@ -34,18 +33,14 @@ const ARN = `arn:aws:events:us-east-1:${ACCOUNT}`;
 const FN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:f`;
 const pattern = JSON.stringify({ source: ['app.orders'] });
 
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
+useLocalCloud((l) => {
   eb = new EventBridgeClient({
-    endpoint: local.endpoint,
+    endpoint: l.endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     // The SDK retries LimitExceededException as throttling; one attempt keeps the limit tests quick.
     maxAttempts: 1,
   });
-});
-afterAll(async () => {
-  await local.stop();
 });
 
 describe('EventBridge event buses', () => {

@@ -1,15 +1,13 @@
 // Throws random, truncated and wrongly-typed requests at every operation of every service and
 // checks the server answers each with an AWS-shaped client error, never a 500, and keeps answering.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { describe, expect, it } from 'vitest';
+import type { LocalCloud } from '../../src/local/index.js';
+import { useLocalCloud } from '../helpers/localCloud.js';
 
 let local: LocalCloud;
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
-});
-afterAll(async () => {
-  await local.stop();
+useLocalCloud((l) => {
+  local = l;
 });
 
 /** A small seeded PRNG so a failing case can be replayed. */

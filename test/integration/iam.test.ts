@@ -19,10 +19,10 @@ import {
   UpdateAssumeRolePolicyCommand,
   UpdateRoleCommand,
 } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { describe, expect, it } from 'vitest';
+import { startLocalCloud } from '../../src/local/index.js';
+import { useLocalCloud } from '../helpers/localCloud.js';
 
-let local: LocalCloud;
 let iam: IAMClient;
 let counter = 0;
 const unique = (base: string): string => `${base}-${process.pid}-${++counter}`;
@@ -46,12 +46,8 @@ const policy = (action = 's3:GetObject', resource = 'arn:aws:s3:::bucket/*'): st
     Statement: [{ Effect: 'Allow', Action: action, Resource: resource }],
   });
 
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
-  iam = client(local.endpoint);
-});
-afterAll(async () => {
-  await local.stop();
+useLocalCloud((l) => {
+  iam = client(l.endpoint);
 });
 
 const createRole = (

@@ -16,20 +16,18 @@ import {
   waitUntilFunctionUpdatedV2,
   waitUntilPublishedVersionActive,
 } from '@aws-sdk/client-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { describe, expect, it } from 'vitest';
+import type { LocalCloud } from '../../src/local/index.js';
+import { useLocalCloud } from '../helpers/localCloud.js';
 import { createActive, decode, lambdaClient, uniqueName, waiterParams, zipOf } from './lambdaHelpers.js';
 
 let local: LocalCloud;
 let lambda: LambdaClient;
 const ARN = 'arn:aws:lambda:us-east-1:000000000000:function';
 
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
-  lambda = lambdaClient(local.endpoint);
-});
-afterAll(async () => {
-  await local.stop();
+useLocalCloud((l) => {
+  local = l;
+  lambda = lambdaClient(l.endpoint);
 });
 
 /** A function with versions 1 and 2 answering "v1" and "v2". */

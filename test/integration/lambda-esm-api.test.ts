@@ -13,25 +13,20 @@ import {
   UpdateEventSourceMappingCommand,
 } from '@aws-sdk/client-lambda';
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { describe, expect, it } from 'vitest';
+import { useLocalCloud } from '../helpers/localCloud.js';
 import { createQueue, expectError, until, waitForState } from './esmHelpers.js';
 import { createActive, lambdaClient, uniqueName } from './lambdaHelpers.js';
 import { sqsClient, uniqueQueue } from './sqsHelpers.js';
 
-let local: LocalCloud;
 let lambda: LambdaClient;
 let sqs: SQSClient;
 const FN_ARN = 'arn:aws:lambda:us-east-1:000000000000:function';
 
 // Real-time factor: transitions take their full 250 ms, so "in use" can be observed.
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
-  lambda = lambdaClient(local.endpoint);
-  sqs = sqsClient(local.endpoint);
-});
-afterAll(async () => {
-  await local.stop();
+useLocalCloud((l) => {
+  lambda = lambdaClient(l.endpoint);
+  sqs = sqsClient(l.endpoint);
 });
 
 async function setup(fifo = false, queueAttributes: Record<string, string> = {}) {

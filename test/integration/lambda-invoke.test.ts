@@ -11,20 +11,15 @@ import {
   PutFunctionConcurrencyCommand,
   PutFunctionEventInvokeConfigCommand,
 } from '@aws-sdk/client-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { describe, expect, it } from 'vitest';
+import { useLocalCloud } from '../helpers/localCloud.js';
 import { createActive, decode, ECHO, lambdaClient, ROLE, uniqueName, zipOf } from './lambdaHelpers.js';
 
-let local: LocalCloud;
 let lambda: LambdaClient;
 const ARN = 'arn:aws:lambda:us-east-1:000000000000:function';
 
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
-  lambda = lambdaClient(local.endpoint);
-});
-afterAll(async () => {
-  await local.stop();
+useLocalCloud((l) => {
+  lambda = lambdaClient(l.endpoint);
 });
 
 const create = (overrides: Partial<CreateFunctionCommandInput>) =>

@@ -19,8 +19,9 @@ import {
   waitUntilPublishedVersionActive,
 } from '@aws-sdk/client-lambda';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { describe, expect, it } from 'vitest';
+import type { LocalCloud } from '../../src/local/index.js';
+import { useLocalCloud } from '../helpers/localCloud.js';
 import {
   createActive,
   decode,
@@ -36,12 +37,9 @@ let local: LocalCloud;
 let lambda: LambdaClient;
 const ARN = 'arn:aws:lambda:us-east-1:000000000000:function';
 
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
-  lambda = lambdaClient(local.endpoint);
-});
-afterAll(async () => {
-  await local.stop();
+useLocalCloud((l) => {
+  local = l;
+  lambda = lambdaClient(l.endpoint);
 });
 
 describe('Lambda functions through the real SDK client', () => {

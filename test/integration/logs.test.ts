@@ -25,8 +25,9 @@ import {
   UntagLogGroupCommand,
   UntagResourceCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { useLocalCloud } from '../helpers/localCloud.js';
 
 let local: LocalCloud;
 let logs: CloudWatchLogsClient;
@@ -42,12 +43,9 @@ const client = (endpoint: string): CloudWatchLogsClient =>
     maxAttempts: 1,
   });
 
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
-  logs = client(local.endpoint);
-});
-afterAll(async () => {
-  await local.stop();
+useLocalCloud((l) => {
+  local = l;
+  logs = client(l.endpoint);
 });
 
 const invalid = (message?: string | RegExp) => ({

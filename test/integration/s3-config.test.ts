@@ -19,20 +19,18 @@ import {
   PutPublicAccessBlockCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { describe, expect, it } from 'vitest';
+import type { LocalCloud } from '../../src/local/index.js';
+import { useLocalCloud } from '../helpers/localCloud.js';
 import { newBucket as createBucket, md5, s3Client } from './s3Helpers.js';
 
 let local: LocalCloud;
 let s3: S3Client;
 const newBucket = (label: string) => createBucket(s3, label);
 
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
-  s3 = s3Client(local.endpoint);
-});
-afterAll(async () => {
-  await local.stop();
+useLocalCloud((l) => {
+  local = l;
+  s3 = s3Client(l.endpoint);
 });
 
 describe('S3 bucket policy', () => {

@@ -6,24 +6,19 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { describe, expect, it } from 'vitest';
+import { useLocalCloud } from '../helpers/localCloud.js';
 
-let local: LocalCloud;
 let s3: S3Client;
 let seq = 0;
 
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
+useLocalCloud((l) => {
   s3 = new S3Client({
-    endpoint: local.endpoint,
+    endpoint: l.endpoint,
     region: 'us-east-1',
     forcePathStyle: true,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
-});
-afterAll(async () => {
-  await local.stop();
 });
 
 const bucketWith = async (label: string, keys: string[]) => {

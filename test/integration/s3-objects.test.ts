@@ -13,8 +13,9 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { describe, expect, it } from 'vitest';
+import type { LocalCloud } from '../../src/local/index.js';
+import { useLocalCloud } from '../helpers/localCloud.js';
 import { bodyText, newBucket as createBucket, md5, rawRequest, s3Client } from './s3Helpers.js';
 
 let local: LocalCloud;
@@ -24,12 +25,9 @@ const text = bodyText;
 const raw = (method: string, path: string, headers: Record<string, string>, body?: string) =>
   rawRequest(local, method, path, headers, body);
 
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
-  s3 = s3Client(local.endpoint);
-});
-afterAll(async () => {
-  await local.stop();
+useLocalCloud((l) => {
+  local = l;
+  s3 = s3Client(l.endpoint);
 });
 
 const blobDir = () => local.cloud.persistence.blobDir('s3', local.cloud.tempDir);

@@ -11,8 +11,9 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { describe, expect, it } from 'vitest';
+import type { LocalCloud } from '../../src/local/index.js';
+import { useLocalCloud } from '../helpers/localCloud.js';
 import { newBucket as createBucket, md5, rawRequest, s3Client, uniqueBucket } from './s3Helpers.js';
 
 let local: LocalCloud;
@@ -23,12 +24,9 @@ const newBucket = (label: string) => createBucket(s3, label);
 const raw = (method: string, path: string, headers: Record<string, string>, body?: string) =>
   rawRequest(local, method, path, headers, body);
 
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
+useLocalCloud((l) => {
+  local = l;
   s3 = client();
-});
-afterAll(async () => {
-  await local.stop();
 });
 
 describe('S3 buckets', () => {

@@ -14,18 +14,16 @@ import {
   TagQueueCommand,
   UntagQueueCommand,
 } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { describe, expect, it } from 'vitest';
+import type { LocalCloud } from '../../src/local/index.js';
+import { useLocalCloud } from '../helpers/localCloud.js';
 import { expectSqsError, sqsClient, uniqueQueue } from './sqsHelpers.js';
 
 let local: LocalCloud;
 let sqs: SQSClient;
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
-  sqs = sqsClient(local.endpoint);
-});
-afterAll(async () => {
-  await local.stop();
+useLocalCloud((l) => {
+  local = l;
+  sqs = sqsClient(l.endpoint);
 });
 
 const create = async (

@@ -8,22 +8,20 @@ import {
   SendMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AwsServiceError } from '../../src/local/errors.js';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import type { LocalCloud } from '../../src/local/index.js';
 import type { SqsInternal } from '../../src/local/services/sqs/internal.js';
+import { useLocalCloud } from '../helpers/localCloud.js';
 import { sqsClient, uniqueQueue } from './sqsHelpers.js';
 
 let local: LocalCloud;
 let sqs: SQSClient;
 let api: SqsInternal;
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
-  sqs = sqsClient(local.endpoint);
+useLocalCloud((l) => {
+  local = l;
+  sqs = sqsClient(l.endpoint);
   api = local.cloud.api('sqs');
-});
-afterAll(async () => {
-  await local.stop();
 });
 
 async function queue(fifo = false): Promise<{ url: string; arn: string }> {

@@ -3,16 +3,14 @@
 // query-compatible error header.
 
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { describe, expect, it } from 'vitest';
+import type { LocalCloud } from '../../src/local/index.js';
+import { useLocalCloud } from '../helpers/localCloud.js';
 import { uniqueQueue } from './sqsHelpers.js';
 
 let local: LocalCloud;
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
-});
-afterAll(async () => {
-  await local.stop();
+useLocalCloud((l) => {
+  local = l;
 });
 
 const NS = 'http://queue.amazonaws.com/doc/2012-11-05/';

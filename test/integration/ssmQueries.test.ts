@@ -14,29 +14,16 @@ import {
   paginateDescribeParameters,
   paginateGetParametersByPath,
   RemoveTagsFromResourceCommand,
-  SSMClient,
+  type SSMClient,
   UnlabelParameterVersionCommand,
 } from '@aws-sdk/client-ssm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { describe, expect, it } from 'vitest';
+import { useLocalCloud } from '../helpers/localCloud.js';
+import { ssmClient, unique } from './ssmHelpers.js';
 
-let local: LocalCloud;
 let ssm: SSMClient;
-let counter = 0;
-/** A unique top-level path segment per test. */
-const unique = (base: string): string => `${base}-${process.pid}-${++counter}`;
-
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
-  ssm = new SSMClient({
-    endpoint: local.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
-});
-afterAll(async () => {
-  await local.stop();
+useLocalCloud((l) => {
+  ssm = ssmClient(l.endpoint);
 });
 
 const put = (input: PutParameterCommandInput) => ssm.send(new PutParameterCommand(input));

@@ -1,13 +1,11 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { describe, expect, it } from 'vitest';
+import type { LocalCloud } from '../../src/local/index.js';
+import { useLocalCloud } from '../helpers/localCloud.js';
 
 let local: LocalCloud;
-beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
-});
-afterAll(async () => {
-  await local.stop();
+useLocalCloud((l) => {
+  local = l;
 });
 
 describe('STS through the real SDK client', () => {
