@@ -9,6 +9,7 @@ import { parsePositiveInt } from '../cli/parse.js';
 import { openSession } from '../cli/session.js';
 import { resolveIngestToken } from '../config/secrets.js';
 import { FaasError, usageError } from '../errors.js';
+import { DEFAULT_GROUP, GROUP_PREFIX } from '../handlers/lib/webhookGroup.js';
 import { startProgress } from '../output.js';
 import { lastSendPath, writeLastSend } from '../traffic/lastSend.js';
 import { type SendFailure, type SendResult, sendEvents } from '../traffic/send.js';
@@ -132,11 +133,14 @@ async function runSendWebhook(options: SendOptions, deps: CommandDeps): Promise<
     options.concurrency === undefined
       ? DEFAULT_CONCURRENCY
       : parsePositiveInt(options.concurrency, '--concurrency');
-  const groups = [...new Set((options.group ?? 'default').split(',').map((g) => g.trim()))];
-  // SQS: 1-128 characters of alphanumerics and punctuation.
-  const bad = groups.find((g) => !/^[\x21-\x7e]{1,128}$/.test(g));
+  const groups = [...new Set((options.group ?? DEFAULT_GROUP).split(',').map((g) => g.trim()))];
+  // SQS takes 1-128 characters of alphanumerics and punctuation, the `g:` prefix included.
+  const most = 128 - GROUP_PREFIX.length;
+  const bad = groups.find((g) => !new RegExp(`^[\\x21-\\x7e]{1,${most}}$`).test(g));
   if (bad !== undefined)
-    throw usageError(`--group "${bad}" is not a valid FIFO group id (1-128 printable ASCII)`);
+    throw usageError(
+      `--group "${bad}" is not a valid webhook group: use 1-${most} printable ASCII characters, no spaces`,
+    );
 
   const session = await openSession(options, deps);
   const { config } = session;

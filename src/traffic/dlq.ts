@@ -9,13 +9,17 @@ import {
   SendMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
+import { GROUP_PREFIX, webhookGroup } from '../handlers/lib/webhookGroup.js';
 
 /** The message attribute carrying a webhook's original id once it has been redriven. */
 export const WEBHOOK_ID_ATTRIBUTE = 'webhook-id';
 
 export interface DeadLetter {
   messageId: string;
+  /** The webhook group, as the webhook Lambda names it. */
   group: string;
+  /** The FIFO group it travels under, kept when redriven so its order survives. */
+  messageGroupId: string;
   id: string;
   receiveCount: number;
   body: string;
@@ -40,7 +44,8 @@ async function receive(sqs: SQSClient, url: string, max: number): Promise<Messag
 
 const toDeadLetter = (m: Message): DeadLetter => ({
   messageId: m.MessageId ?? '',
-  group: m.Attributes?.MessageGroupId ?? '',
+  group: webhookGroup(m.Attributes?.MessageGroupId),
+  messageGroupId: m.Attributes?.MessageGroupId || GROUP_PREFIX,
   id: m.MessageAttributes?.[WEBHOOK_ID_ATTRIBUTE]?.StringValue ?? m.Attributes?.MessageDeduplicationId ?? '',
   receiveCount: Number(m.Attributes?.ApproximateReceiveCount ?? 0),
   body: m.Body ?? '',
@@ -86,7 +91,7 @@ export async function redriveDeadLetters(
         new SendMessageCommand({
           QueueUrl: sourceUrl,
           MessageBody: letter.body,
-          MessageGroupId: letter.group || 'default',
+          MessageGroupId: letter.messageGroupId,
           MessageDeduplicationId: `redrive-${letter.messageId}`,
           MessageAttributes: { [WEBHOOK_ID_ATTRIBUTE]: { DataType: 'String', StringValue: letter.id } },
         }),

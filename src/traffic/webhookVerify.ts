@@ -1,6 +1,6 @@
 // Checks the last webhook send: every accepted webhook is stored exactly once (one object under
-// webhooks/<group>/ holding its id) and, within each group, SQS's sequence order is the send order.
-// Polls until everything is there or the deadline.
+// webhooks/<group>/ holding its id) and, within each group, SQS's sequence order is the send order
+// and the webhook Lambda processed them in that order. Polls until everything is there or the deadline.
 
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type { SentWebhook } from './webhookSend.js';
@@ -10,7 +10,7 @@ export interface WebhookVerifyReport {
   missing: string[];
   /** Ids stored more than once. */
   duplicated: string[];
-  /** Groups whose stored order differs from the send order. */
+  /** Groups whose sequence order differs from the send order, or that were processed out of it. */
   outOfOrder: string[];
 }
 
@@ -26,6 +26,8 @@ export interface WebhookVerifyOptions {
 interface StoredObject {
   id: string;
   sequenceNumber: string;
+  /** When the webhook Lambda processed it (ms since the epoch); NaN when the object has no time. */
+  processedAt: number;
 }
 
 // Sequence numbers are up to 20-digit decimals, beyond a double's precision.
@@ -52,8 +54,16 @@ async function listGroup(s3: S3Client, bucket: string, group: string): Promise<S
   return Promise.all(
     keys.map(async (Key) => {
       const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key }));
-      const stored = JSON.parse(await res.Body!.transformToString()) as Partial<StoredObject>;
-      return { id: String(stored.id), sequenceNumber: String(stored.sequenceNumber ?? '0') };
+      const stored = JSON.parse(await res.Body!.transformToString()) as {
+        id?: unknown;
+        sequenceNumber?: unknown;
+        receivedAt?: unknown;
+      };
+      return {
+        id: String(stored.id),
+        sequenceNumber: String(stored.sequenceNumber ?? '0'),
+        processedAt: Date.parse(String(stored.receivedAt)),
+      };
     }),
   );
 }
@@ -73,7 +83,11 @@ function check(records: SentWebhook[], stored: Map<string, StoredObject[]>): Web
     }
     // Each id at its first stored position; only once all are there is the order meaningful.
     const order = [...new Set(mine.map((o) => o.id))];
-    if (order.length === sent.length && order.some((id, i) => id !== sent[i]!.id))
+    const sequencedInOrder = order.every((id, i) => id === sent[i]!.id);
+    // Only one batch of a group is in flight at a time, so processing times never go backwards
+    // along the sequence (equal times: the same millisecond).
+    const processedInOrder = mine.every((o, i) => i === 0 || !(o.processedAt < mine[i - 1]!.processedAt));
+    if (order.length === sent.length && (!sequencedInOrder || !processedInOrder))
       report.outOfOrder.push(group);
   }
   return report;

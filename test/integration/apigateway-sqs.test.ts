@@ -152,6 +152,37 @@ describe('HTTP API → SQS-SendMessage', () => {
     });
   });
 
+  it('a mapping with static text has a value without its header; a source alone is then left out', async () => {
+    const queue = await createQueue(sqs, uniqueQueue('webhook-default', true), {
+      FifoQueue: 'true',
+      ContentBasedDeduplication: 'true',
+    });
+    const endpoint = await api('POST /webhook', {
+      CredentialsArn: await role(['sqs:SendMessage'], queue.arn),
+      RequestParameters: {
+        ...WEBHOOK_PARAMS(queue.url),
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: API Gateway's own ${…} syntax
+        MessageGroupId: 'g:${request.header.x-webhook-group}',
+      },
+    });
+    expect((await post(`${endpoint}/webhook`, '{"n":1}')).status).toBe(200);
+    expect((await post(`${endpoint}/webhook`, '{"n":2}', { 'x-webhook-group': 'a' })).status).toBe(200);
+    const got = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queue.url,
+        MaxNumberOfMessages: 10,
+        MessageSystemAttributeNames: ['All'],
+      }),
+    );
+    expect(got.Messages!.map((m) => [m.Body, m.Attributes?.MessageGroupId])).toEqual([
+      ['{"n":1}', 'g:'],
+      ['{"n":2}', 'g:a'],
+    ]);
+    // No x-webhook-id: no MessageDeduplicationId was sent, so the body's hash is the id.
+    const hash = createHash('sha256').update('{"n":1}').digest('hex');
+    expect(got.Messages![0].Attributes?.MessageDeduplicationId).toBe(hash);
+  });
+
   it('relays SQS’s client errors with their status; an over-size body can be mapped to 413', async () => {
     const queue = await createQueue(sqs, uniqueQueue('webhook-errors', true), { FifoQueue: 'true' });
     const credentialsArn = await role(['sqs:*'], 'arn:aws:sqs:us-east-1:000000000000:*');

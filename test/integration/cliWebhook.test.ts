@@ -17,7 +17,10 @@ import { main } from '../../src/cli.js';
 import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
 import type { Artifact, ArtifactRequest } from '../../src/provision/artifacts.js';
 import { systemClock } from '../../src/provision/clock.js';
+import { bundleHandler } from '../../src/release/bundle.js';
 import { buildFunctionArtifact } from '../../src/release/index.js';
+import { handlerEntry, packageRoot } from '../../src/release/paths.js';
+import { deterministicZip, sha256Base64 } from '../../src/release/zip.js';
 import type { LastSend } from '../../src/traffic/lastSend.js';
 
 let local: LocalCloud;
@@ -29,10 +32,31 @@ const err: string[] = [];
 const counters: CallCounter[] = [];
 const built = new Map<string, Promise<Artifact>>();
 
+/** While set, the webhook function is released with a bug: test/fixtures/poisonWebhook.mjs. */
+let poisoned = false;
+
 function artifact(request: ArtifactRequest): Promise<Artifact> {
+  if (poisoned && request.function === 'webhook') return poisonedWebhook();
   if (!built.has(request.function)) built.set(request.function, buildFunctionArtifact(request.function));
   return built.get(request.function)!;
 }
+
+/** The real webhook bundle as real.mjs, behind the fixture as index.mjs. */
+async function poisonedWebhook(): Promise<Artifact> {
+  const root = packageRoot();
+  const { code } = await bundleHandler(handlerEntry('webhook', root), { root });
+  const wrapper = readFileSync(join(root, 'test', 'fixtures', 'poisonWebhook.mjs'));
+  const zip = await deterministicZip([
+    { name: 'index.mjs', data: wrapper },
+    { name: 'real.mjs', data: code },
+  ]);
+  return { zip, sha256: sha256Base64(zip) };
+}
+
+const sortBySequence = (objects: Array<Record<string, unknown>>) =>
+  [...objects].sort((x, y) =>
+    BigInt(String(x['sequenceNumber'])) < BigInt(String(y['sequenceNumber'])) ? -1 : 1,
+  );
 
 function deps(): CommandDeps {
   return {
@@ -89,7 +113,8 @@ async function stored(group: string, count: number): Promise<Array<Record<string
 }
 
 beforeAll(async () => {
-  local = await startLocalCloud({ port: 0, ephemeral: true });
+  // Visibility timeouts (60 s for the webhook queue) and SQS's 5-minute deduplication window, ×0.02.
+  local = await startLocalCloud({ port: 0, ephemeral: true, timeFactor: 0.02 });
   dir = mkdtempSync(join(tmpdir(), 'faas-webhook-'));
   writeFileSync(
     join(dir, '.faasrc.json'),
@@ -166,19 +191,29 @@ describe('the webhook flow against the local cloud', () => {
     expect(bad).toMatchObject({ body: '{not json', bodyIsText: true, group: 'dup' });
   });
 
-  it('without a group header SQS refuses the message (API Gateway cannot default a header)', async () => {
-    const res = await post({ 'x-webhook-id': `nogroup-${project}` }, '{}');
-    expect(res.status).toBe(400);
-    expect(JSON.parse(res.text)).toMatchObject({ Error: { Code: 'MissingParameter' } });
+  it('a webhook without a group header goes to the default group', async () => {
+    const res = await post({ 'x-webhook-id': `nogroup-${project}` }, '{"n":0}');
+    expect(res.status).toBe(200);
+    const [object] = await stored('default', 1);
+    expect(object).toMatchObject({ id: `nogroup-${project}`, group: 'default', body: { n: 0 } });
   });
 
-  it("an over-size body gets SQS's own 400, relayed by API Gateway", async () => {
+  it("an over-size body gets 413, with SQS's own error as the body", async () => {
     const res = await post(
       { 'x-webhook-group': 'big', 'x-webhook-id': `big-${project}` },
       'x'.repeat(1024 * 1024 + 1),
     );
-    expect(res.status).toBe(400);
-    expect(JSON.parse(res.text)).toMatchObject({ Error: { Code: 'InvalidParameterValue' } });
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.text)).toMatchObject({
+      Error: {
+        Code: 'InvalidParameterValue',
+        Message: 'One or more parameters are invalid. Reason: Message must be shorter than 1048576 bytes.',
+      },
+    });
+    // The mapping goes by status only: SQS's other 400s on this route are 413 too, and say why.
+    const empty = await post({ 'x-webhook-group': 'big' }, '');
+    expect(empty.status).toBe(413);
+    expect(JSON.parse(empty.text)).toMatchObject({ Error: { Code: 'MissingParameter' } });
   });
 
   it('status shows the queues; dlq list and redrive move a dead letter back, and it is processed', async () => {
@@ -217,6 +252,53 @@ describe('the webhook flow against the local cloud', () => {
     expect((await faas('dlq', 'list')).out[0]).toBe(
       `0 dead-lettered webhooks in ${project}-webhook-dlq.fifo`,
     );
+  });
+
+  it('a poison webhook is dead-lettered after maxReceiveCount; its group goes on, the other was never blocked', async () => {
+    poisoned = true;
+    const release = await faas('release', 'webhook');
+    expect(release.err).toEqual([]);
+    expect(release.code).toBe(0);
+    const send = async (group: string, n: number, extra: object = {}) =>
+      expect(
+        (
+          await post(
+            { 'x-webhook-group': group, 'x-webhook-id': `${group}-${n}` },
+            JSON.stringify({ n, ...extra }),
+          )
+        ).status,
+      ).toBe(200);
+    await Promise.all([
+      (async () => {
+        await send('pa', 1);
+        await send('pa', 2, { poison: true });
+      })(),
+      (async () => {
+        await send('pb', 1);
+        await send('pb', 2);
+      })(),
+    ]);
+    // Sent once the poison has failed: had pa-3 been in the poison's first batch, it would have
+    // shared each of its receives and been dead-lettered with it, as on AWS (see the README).
+    while (!(await faas('logs', 'webhook', '--since', '5m')).out.some((l) => l.includes('poisoned by')))
+      await systemClock.sleep(100);
+    await send('pa', 3);
+    const a = sortBySequence(await stored('pa', 2));
+    expect(a.map((o) => o['id'])).toEqual(['pa-1', 'pa-3']);
+    const b = sortBySequence(await stored('pb', 2));
+    expect(b.map((o) => o['id'])).toEqual(['pb-1', 'pb-2']);
+    // pa-3 waited for the poison's 3 receives (3 visibility timeouts); group pb did not.
+    expect(Date.parse(String(b[1]!['receivedAt']))).toBeLessThan(Date.parse(String(a[1]!['receivedAt'])));
+
+    const list = await faas('dlq', 'list');
+    expect(list.out[0]).toBe(`1 dead-lettered webhook in ${project}-webhook-dlq.fifo`);
+    expect(list.out[1]).toMatch(/^ {2}group pa {2}id pa-2 {2}received \d+× {2}\{"n":2,"poison":true\}$/);
+
+    // The bug fixed and released, the dead letter is redriven and processed.
+    poisoned = false;
+    expect((await faas('release', 'webhook')).code).toBe(0);
+    expect((await faas('dlq', 'redrive')).out).toEqual([`Redrove 1 webhook to ${project}-webhook.fifo.`]);
+    expect((await stored('pa', 3)).map((o) => o['id']).sort()).toEqual(['pa-1', 'pa-2', 'pa-3']);
   });
 
   it('down deletes everything, leaving nothing with the project prefix', async () => {

@@ -88,6 +88,18 @@ describe('faas send: bad input', () => {
     expect(h.fake.log).toEqual([]);
   });
 
+  it.each([
+    ['a b', 'a b'],
+    ['a,', ''],
+    ['x'.repeat(127), 'x'.repeat(127)],
+  ])('refuses webhook group(s) %s', async (groups, bad) => {
+    expect(await run('send', 'webhook', '--group', groups)).toBe(2);
+    expect(h.err).toEqual([
+      `Error: --group "${bad}" is not a valid webhook group: use 1-126 printable ASCII characters, no spaces`,
+    ]);
+    expect(h.fake.log).toEqual([]);
+  });
+
   it('says the pipeline is not deployed when there is no HTTP API', async () => {
     expect(await run('send')).toBe(1);
     expect(h.err).toEqual([

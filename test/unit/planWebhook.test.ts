@@ -67,9 +67,12 @@ describe('webhook flow provisioning', () => {
       RequestParameters: {
         QueueUrl: `https://sqs.eu-west-1.amazonaws.com/123456789012/${QUEUE}`,
         MessageBody: '$request.body',
-        MessageGroupId: '$request.header.x-webhook-group',
+        // Static text and the header: `g:` alone when the header is missing, the default group.
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: API Gateway's own ${…} syntax
+        MessageGroupId: 'g:${request.header.x-webhook-group}',
         MessageDeduplicationId: '$request.header.x-webhook-id',
       },
+      ResponseParameters: { '400': { 'overwrite:statuscode': '413' } },
     });
     expect([...api.routes.values()].map((r) => r['RouteKey']).sort()).toEqual([
       'GET /',

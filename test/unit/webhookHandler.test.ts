@@ -137,6 +137,22 @@ describe('webhook handler over SQS', () => {
     });
   });
 
+  it('reads the group from the FIFO group API Gateway wrote: g:<header>, and g: alone is the default', async () => {
+    const { handler, s3 } = make();
+    const records = [
+      record('m1', 'g:payments', '1', '{}'),
+      record('m2', 'g:', '2', '{}'),
+      record('m3', 'g:g:x', '3', '{}'),
+    ];
+    expect(await handler({ Records: records }, context)).toEqual({ batchItemFailures: [] });
+    expect([...s3.objects.keys()].sort()).toEqual([
+      'webhooks/default/2.json',
+      'webhooks/g%3Ax/3.json',
+      'webhooks/payments/1.json',
+    ]);
+    expect(JSON.parse(s3.objects.get('webhooks/payments/1.json')!)).toMatchObject({ group: 'payments' });
+  });
+
   it('reports a failed record and the rest of its group, never another group', async () => {
     const { handler, s3 } = make(fakeS3((key) => key === 'webhooks/a/1.json'));
     const event: SQSEvent = {

@@ -6,8 +6,7 @@ import type { SQSRecord } from 'aws-lambda';
 import type { HandlerLogger } from './ingest.js';
 import { type HttpRequest, json, Router } from './router.js';
 import { isPreconditionFailed, type PutObjectSender } from './store.js';
-
-export const DEFAULT_GROUP = 'default';
+import { DEFAULT_GROUP, webhookGroup } from './webhookGroup.js';
 
 /** What SQS knew of a webhook: where it sits in its group and its deduplication id. */
 export interface Delivery {
@@ -103,7 +102,7 @@ export function webhookRouter(deps: WebhookDeps, delivery?: Delivery): Router {
 export function requestFromRecord(record: SQSRecord): Omit<HttpRequest, 'params'> {
   const a = record.attributes as SQSRecord['attributes'] & Record<string, string | undefined>;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (a.MessageGroupId) headers['x-webhook-group'] = a.MessageGroupId;
+  headers['x-webhook-group'] = webhookGroup(a.MessageGroupId);
   // A redriven webhook carries its id as an attribute (its deduplication id had to be new); else
   // the caller's x-webhook-id is the deduplication id (content-based: the body's hash).
   const redriven = record.messageAttributes?.['webhook-id']?.stringValue;

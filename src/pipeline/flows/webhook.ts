@@ -3,6 +3,7 @@
 // `webhook` Lambda → S3 webhooks/<group>/<sequence>.json. The same Lambda also answers GET /,
 // GET /health and GET /api/{proxy+}. Deployed when `flows.webhook` is configured.
 import { bucketName, httpApiName, resourceTags, roleName } from '../../config/names.js';
+import { GROUP_PREFIX } from '../../handlers/lib/webhookGroup.js';
 import { bucketArn, executeApiArn, queueArn, roleArn } from '../arns.js';
 import {
   type FlowContext,
@@ -150,10 +151,15 @@ export function webhookFlow(ctx: FlowContext): DesiredResource[] {
           requestParameters: {
             QueueUrl: ref(queueResource.key, 'url'),
             MessageBody: '$request.body',
-            // API Gateway cannot default a missing header; see the README (webhook flow).
-            MessageGroupId: `$request.header.${WEBHOOK_HEADERS.group}`,
+            // Static text makes a value even without the header: `g:` is the default group.
+            MessageGroupId: `${GROUP_PREFIX}\${request.header.${WEBHOOK_HEADERS.group}}`,
+            // A source alone is left out when absent: the queue then deduplicates by content.
             MessageDeduplicationId: `$request.header.${WEBHOOK_HEADERS.id}`,
           },
+          // SQS refuses a body over 1 MiB with 400 (API Gateway's own 413 starts at 10 MB). The
+          // mapping goes by status only, so SQS's other 400s (an empty body, an invalid
+          // x-webhook-id) come as 413 too; the body still carries SQS's code and message.
+          responseParameters: { '400': { 'overwrite:statuscode': '413' } },
         },
         { routeKey: 'GET /', integrationUri: target, payloadFormatVersion: '2.0' },
         { routeKey: 'GET /health', integrationUri: target, payloadFormatVersion: '2.0' },

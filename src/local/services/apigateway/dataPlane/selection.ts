@@ -130,8 +130,11 @@ const splitFirst = (s: string): [string, string] => {
 };
 
 /**
- * The value a mapping produces for this request, or undefined when a source it selects is absent
- * (a missing header, a JSONPath leading nowhere). `value` must have passed parseMappingValue.
+ * The value a mapping produces for this request. A value that is one source alone gives undefined
+ * when that source is absent (a missing header, a JSONPath leading nowhere), so the parameter is
+ * not sent at all. A template with static text (`g:${request.header.x}`) always gives a value, an
+ * absent source counting as empty text: that is how a mapping supplies a default. `value` must
+ * have passed parseMappingValue.
  */
 export function resolveMappingValue(
   value: string,
@@ -140,15 +143,10 @@ export function resolveMappingValue(
 ): string | undefined {
   const parts = parseMappingValue(value);
   if (!parts) return undefined;
+  const [only] = parts;
+  if (parts.length === 1 && only && 'source' in only) return resolveSource(only.source, call, response);
   let out = '';
-  for (const part of parts) {
-    if ('text' in part) {
-      out += part.text;
-      continue;
-    }
-    const resolved = resolveSource(part.source, call, response);
-    if (resolved === undefined) return undefined;
-    out += resolved;
-  }
+  for (const part of parts)
+    out += 'text' in part ? part.text : (resolveSource(part.source, call, response) ?? '');
   return out;
 }
