@@ -1,7 +1,7 @@
-// `faas demo`: the whole ingest pipeline on an embedded local cloud, with no AWS account and no
-// Docker. It starts a local cloud in-process on a free port with a temporary data dir, then runs
-// the real commands exactly as a user would (up → send → verify → db query → down) and reports
-// what ran where.
+// `faas demo`: the whole pipeline (ingest with its PostgreSQL sink, and webhooks) on an embedded
+// local cloud, with no AWS account and no Docker. It starts a local cloud in-process on a free port
+// with a temporary data dir, then runs the real commands exactly as a user would (up → send →
+// verify → db query → send webhook → verify → status → down) and reports what ran where.
 
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,7 @@ export interface DemoOptions {
 export function makeDemoCommand(deps: CommandDeps, exit: (code: number) => void, runCli: RunCli): Command {
   return new Command('demo')
     .description('run the whole pipeline end to end on an embedded local cloud (no AWS account needed)')
-    .option('--count <n>', 'events to send', '20')
+    .option('--count <n>', 'events to send, and webhooks', '20')
     .option('--keep', 'keep the temporary project and data dir for a look afterwards')
     .action(async (options: DemoOptions) => exit(await runDemo(options, deps, runCli)));
 }
@@ -45,7 +45,7 @@ export async function runDemo(options: DemoOptions, deps: CommandDeps, runCli: R
     await mkdir(work, { recursive: true });
     await writeFile(
       join(work, '.faasrc.json'),
-      `${JSON.stringify({ project: 'faas-demo', target: 'local', endpoint: local.endpoint }, null, 2)}\n`,
+      `${JSON.stringify({ project: 'faas-demo', target: 'local', endpoint: local.endpoint, flows: { webhook: {} } }, null, 2)}\n`,
     );
     // Each step is the real command, its output indented under the step's title.
     const indented: CommandDeps = {
@@ -62,6 +62,15 @@ export async function runDemo(options: DemoOptions, deps: CommandDeps, runCli: R
       ],
       ['Verify every event reached S3 and PostgreSQL', ['verify', '--last', '--timeout', '30s']],
       ['Count the rows in PostgreSQL', ['db', 'query', 'select count(*) from events']],
+      [
+        `Send ${count} webhooks in 2 groups`,
+        ['send', 'webhook', '--count', String(count), '--group', 'orders,payments'],
+      ],
+      [
+        'Verify every webhook was processed once, in order per group',
+        ['verify', '--last', '--timeout', '30s'],
+      ],
+      ['Show the queues and functions', ['status']],
       ['Tear everything down', ['down', '--yes', '--force']],
     ];
     for (const [title, args] of plan) {
@@ -86,7 +95,7 @@ export async function runDemo(options: DemoOptions, deps: CommandDeps, runCli: R
       ? `The demo stopped at "${failed.name}". Run the same step against \`faas local start\` with --debug to see why.`
       : `Everything ran on the embedded local cloud in ${((deps.clock.now() - started) / 1000).toFixed(1)} s: ` +
           'API Gateway → Lambda (api) → EventBridge → Lambda (store) → S3 and Lambda (db) → ' +
-          'PostgreSQL, with real Lambda zips.',
+          'PostgreSQL; API Gateway → SQS FIFO → Lambda (webhook) → S3; with real Lambda zips.',
   );
   if (options.keep) output.out(`Kept ${root} (project in ${work}).`);
   return failed ? 1 : 0;

@@ -1,5 +1,5 @@
-// The built CLI, spawned as a user runs it: start a detached local cloud, deploy, send, verify,
-// tear down, stop. Needs `npm run build` (npm test runs it first).
+// The built CLI, spawned as a user runs it: `faas demo` (the README's main job), then a detached
+// local cloud: deploy, send, verify, tear down, stop. Needs `npm run build` (npm test runs it first).
 
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -89,5 +89,34 @@ describe('faas, as a user runs it', () => {
     const stopped = await faas('local', 'stop');
     expect(stopped.code).toBe(0);
     expect((await faas('local', 'status')).code).toBe(1);
+  });
+
+  it('demo runs every step on its own local cloud and leaves nothing behind', async () => {
+    const demo = await faas('demo', '--count', '5');
+    expect(demo.stderr).toBe('');
+    expect(demo.code).toBe(0);
+    const summary = demo.stdout.slice(demo.stdout.lastIndexOf('\nSummary\n'));
+    expect(
+      summary
+        .split('\n')
+        .filter((l) => /^ {2}(ok|FAIL)/.test(l))
+        .map((l) => l.replace(/ \([\d.]+ s\)$/, '')),
+    ).toEqual([
+      '  ok    Provision the pipeline',
+      '  ok    Provision again (nothing to change)',
+      '  ok    Send 5 events',
+      '  ok    Verify every event reached S3 and PostgreSQL',
+      '  ok    Count the rows in PostgreSQL',
+      '  ok    Send 5 webhooks in 2 groups',
+      '  ok    Verify every webhook was processed once, in order per group',
+      '  ok    Show the queues and functions',
+      '  ok    Tear everything down',
+    ]);
+    expect(demo.stdout).toContain('5 found, 0 missing, 0 different');
+    expect(demo.stdout).toContain('5 processed, 0 missing, 0 duplicated, 0 groups out of order');
+    // Its temporary project and data dir are gone.
+    const root = /data in (\S+)\)/.exec(demo.stdout)?.[1];
+    expect(root).toBeDefined();
+    expect(existsSync(root!)).toBe(false);
   });
 });
