@@ -436,6 +436,30 @@ function bareServer() {
   process.on('SIGTERM', () => process.exit(0));
 }
 
+/** One SendMessage as a fixed awsJson request on a keep-alive connection: no SDK in the way. */
+function rawSqsSend(endpoint, queueUrl, messageBody) {
+  const { hostname, port } = new URL(endpoint);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const payload = JSON.stringify({ QueueUrl: queueUrl, MessageBody: messageBody });
+  const headers = {
+    'content-type': 'application/x-amz-json-1.0',
+    'content-length': Buffer.byteLength(payload),
+    'x-amz-target': 'AmazonSQS.SendMessage',
+    authorization: `AWS4-HMAC-SHA256 Credential=${CREDENTIALS.accessKeyId}/20260101/${REGION}/sqs/aws4_request, SignedHeaders=host, Signature=0`,
+  };
+  return () =>
+    new Promise((resolve, reject) => {
+      const req = http.request({ hostname, port, method: 'POST', path: '/', agent, headers }, (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve() : reject(new Error(`raw SendMessage: HTTP ${res.statusCode}`)),
+        );
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+}
+
 const s3Client = (S3Client, endpoint) =>
   new S3Client({ endpoint, region: REGION, credentials: CREDENTIALS, forcePathStyle: true, maxAttempts: 1 });
 
@@ -964,6 +988,19 @@ async function main() {
         );
       }
 
+      // The same SendMessage without the SDK: one fixed JSON request over one keep-alive
+      // connection, so what remains is the server's own latency plus loopback HTTP.
+      const raw = {};
+      for (const [label, { endpoint }] of targets) {
+        const queueUrl = await queues[label]('bench-raw');
+        const scale = label === 'moto' ? 10 : 1;
+        raw[label] = await timedSequence(
+          N.sqsSends / scale,
+          N.sqsSendWarmup / scale,
+          rawSqsSend(endpoint, queueUrl, body),
+        );
+      }
+
       // Drain: N messages sent beforehand (SendMessageBatch), then one consumer loops
       // ReceiveMessage(10) + DeleteMessageBatch until it has deleted them all.
       const drained = {};
@@ -1051,6 +1088,11 @@ async function main() {
             met: q.p50 < TARGETS.sqsSendP50Ms,
           },
           { name: '  SendMessage p99', ours: fmtMs(q.p99), refs: refs(sequential, (x) => x.p99, fmtMs, q) },
+          {
+            name: '  without the SDK (raw HTTP): p50',
+            ours: fmtMs(raw[label].p50),
+            refs: refs(raw, (x) => x.p50, fmtMs, raw[label]),
+          },
         );
         const d = drained[label];
         rows.drain.push(
@@ -1081,6 +1123,7 @@ async function main() {
           'published, other machines, not measured here: fauxqs 0.71 ms per SendMessage (in-process), LocalStack 2.05 ms',
           `moto: n=${N.sqsSends / 10} after ${N.sqsSendWarmup / 10} warm-up (it is that much slower)`,
           'durable: the message is journalled (fdatasync’ed, group-committed) before the answer',
+          'without the SDK: a fixed awsJson SendMessage request (static Authorization header) over one keep-alive node:http connection, same n: the server’s own latency',
         ],
       );
       printTable(
