@@ -10,6 +10,7 @@ import type {
   Context,
   SQSBatchResponse,
   SQSEvent,
+  SQSRecord,
 } from 'aws-lambda';
 import { ConfigurationError } from './lib/errors.js';
 import type { HandlerLogger } from './lib/ingest.js';
@@ -50,46 +51,55 @@ export function createWebhookHandler(deps: WebhookHandlerDeps) {
 }
 
 /**
- * Records in order; on a FIFO queue, once one fails the rest of its group must not be processed
- * ahead of it, so they are reported failed too (AWS's advice for FIFO partial batch responses).
- * An empty `batchItemFailures` means the whole batch succeeded.
+ * Each FIFO group's records in order, the groups side by side (they never wait for each other).
+ * Once a record fails, the rest of its group must not be processed ahead of it, so they are
+ * reported failed too (AWS's advice for FIFO partial batch responses). An empty
+ * `batchItemFailures` means the whole batch succeeded.
  */
 async function processRecords(
   event: SQSEvent,
   deps: Parameters<typeof webhookRouter>[0],
 ): Promise<SQSBatchResponse> {
-  const failures: SQSBatchResponse['batchItemFailures'] = [];
-  const failedGroups = new Set<string>();
+  const groups = new Map<string, SQSRecord[]>();
   for (const record of event.Records) {
     const group = record.attributes.MessageGroupId ?? '';
-    if (failedGroups.has(group)) {
-      failures.push({ itemIdentifier: record.messageId });
-      continue;
-    }
-    const delivery = {
-      sequenceNumber: record.attributes.SequenceNumber ?? record.messageId,
-      messageId: record.messageId,
-    };
-    let ok: boolean;
-    try {
-      const result = await webhookRouter(deps, delivery).handle(requestFromRecord(record));
-      ok = result.status < 300;
-      if (!ok)
-        deps.logger.error('webhook failed', {
-          messageId: record.messageId,
-          status: result.status,
-          body: result.body,
-        });
-    } catch (err) {
-      deps.logger.error('webhook failed', { messageId: record.messageId, error: String(err) });
-      ok = false;
-    }
-    if (!ok) {
-      failedGroups.add(group);
-      failures.push({ itemIdentifier: record.messageId });
-    }
+    groups.set(group, [...(groups.get(group) ?? []), record]);
   }
-  return { batchItemFailures: failures };
+  const failed = new Set<string>();
+  await Promise.all(
+    [...groups.values()].map(async (records) => {
+      for (const [i, record] of records.entries()) {
+        if (await processRecord(record, deps)) continue;
+        for (const rest of records.slice(i)) failed.add(rest.messageId);
+        return;
+      }
+    }),
+  );
+  return {
+    batchItemFailures: event.Records.filter((r) => failed.has(r.messageId)).map((r) => ({
+      itemIdentifier: r.messageId,
+    })),
+  };
+}
+
+/** One record through the routes; false (and logged) when it failed. */
+async function processRecord(record: SQSRecord, deps: Parameters<typeof webhookRouter>[0]): Promise<boolean> {
+  const delivery = {
+    sequenceNumber: record.attributes.SequenceNumber ?? record.messageId,
+    messageId: record.messageId,
+  };
+  try {
+    const result = await webhookRouter(deps, delivery).handle(requestFromRecord(record));
+    if (result.status < 300) return true;
+    deps.logger.error('webhook failed', {
+      messageId: record.messageId,
+      status: result.status,
+      body: result.body,
+    });
+  } catch (err) {
+    deps.logger.error('webhook failed', { messageId: record.messageId, error: String(err) });
+  }
+  return false;
 }
 
 // Created once per execution environment and reused by warm invocations.

@@ -163,4 +163,22 @@ describe('webhook handler over SQS', () => {
     });
     expect([...s3.objects.keys()]).toEqual(['webhooks/b/2.json']);
   });
+
+  it('runs the groups of a batch side by side, each in its own order', async () => {
+    const s3 = fakeS3();
+    const started: string[] = [];
+    const send = s3.send;
+    s3.send = async (command) => {
+      started.push(command.input.Key!);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return send(command);
+    };
+    const { handler } = make(s3);
+    const event: SQSEvent = {
+      Records: [record('a1', 'a', '1', '{}'), record('a2', 'a', '2', '{}'), record('b1', 'b', '3', '{}')],
+    };
+    expect(await handler(event, context)).toEqual({ batchItemFailures: [] });
+    // b1 does not wait behind a's two writes; a2 waits for a1.
+    expect(started).toEqual(['webhooks/a/1.json', 'webhooks/b/3.json', 'webhooks/a/2.json']);
+  });
 });
