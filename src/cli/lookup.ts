@@ -61,6 +61,14 @@ export async function ingestApiUrl(session: Session): Promise<string> {
   return endpoint;
 }
 
+/** `send webhook` and `dlq` act on the webhook flow: it must be in the configuration, not only on AWS. */
+export function requireWebhookFlow(config: Pick<FaasConfig, 'flows' | 'file'>): void {
+  if (config.flows.webhook) return;
+  throw new FaasError('FlowNotEnabled', `The webhook flow is not enabled in ${config.file}`, {
+    hint: 'Add "flows": { "webhook": {} } to it, then run `faas up` to deploy the flow.',
+  });
+}
+
 export const notDeployed = (project: string, detail: string): FaasError =>
   new FaasError('NotDeployed', `The pipeline ${project} is not deployed: ${detail}`, {
     hint: 'Run `faas up` to deploy it.',

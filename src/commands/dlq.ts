@@ -4,7 +4,7 @@ import { GetQueueUrlCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { Command } from 'commander';
 import { awsFailure, isNotFound } from '../aws/errors.js';
 import type { CommandDeps, GlobalOptions } from '../cli/deps.js';
-import { notDeployed } from '../cli/lookup.js';
+import { notDeployed, requireWebhookFlow } from '../cli/lookup.js';
 import { parsePositiveInt } from '../cli/parse.js';
 import { openSession } from '../cli/session.js';
 import { webhookDlqName, webhookQueueName } from '../pipeline/flows/webhook.js';
@@ -43,7 +43,7 @@ async function queueUrl(sqs: SQSClient, name: string, project: string): Promise<
     return (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl ?? '';
   } catch (cause) {
     if (isNotFound(cause))
-      throw notDeployed(project, `there is no queue ${name} (is flows.webhook configured?)`);
+      throw notDeployed(project, `there is no queue ${name}`);
     throw awsFailure(`SQS GetQueueUrl ${name}`, cause);
   }
 }
@@ -56,6 +56,7 @@ export async function runDlq(
   const { output } = deps;
   const max = parsePositiveInt(options.max ?? DEFAULT_MAX, '--max');
   const session = await openSession(options, deps);
+  requireWebhookFlow(session.config);
   const { project } = session.config;
   const { sqs } = session.clients;
   const dlqUrl = await queueUrl(sqs, webhookDlqName(project), project);

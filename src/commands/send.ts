@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import type { CommandDeps, GlobalOptions } from '../cli/deps.js';
-import { ingestApiUrl, stateDir } from '../cli/lookup.js';
+import { ingestApiUrl, requireWebhookFlow, stateDir } from '../cli/lookup.js';
 import { parsePositiveInt } from '../cli/parse.js';
 import { openSession } from '../cli/session.js';
 import { resolveIngestToken } from '../config/secrets.js';
@@ -143,6 +143,7 @@ async function runSendWebhook(options: SendOptions, deps: CommandDeps): Promise<
     );
 
   const session = await openSession(options, deps);
+  requireWebhookFlow(session.config);
   const { config } = session;
   const url = `${await ingestApiUrl(session)}/webhook`;
   const result = await sendWebhooks({

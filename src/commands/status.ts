@@ -41,6 +41,8 @@ export interface StatusReport {
   caller: string;
   inSync: boolean;
   ingest: { url: string | null; token: { source: string; value?: string } | null };
+  /** null: the webhook flow is not deployed (no queue). */
+  webhook: { url: string } | null;
   functions: FunctionReport[];
   /** null: no database, so no db path. */
   database: DatabaseReport | null;
@@ -103,6 +105,10 @@ export async function runStatus(options: StatusOptions, deps: CommandDeps): Prom
           ? null
           : { source: token.source, ...(options.showSecrets ? { value: token.token } : {}) },
     },
+    webhook:
+      api?.outputs['url'] && plan.items.some((i) => i.kind === 'queue' && i.action !== 'create')
+        ? { url: `${api.outputs['url']}/webhook` }
+        : null,
     functions: await describeFunctions(
       ctx.clients.lambda,
       plan.items.filter((i) => i.kind === 'function' && i.action !== 'create').map((i) => i.name),
@@ -140,6 +146,7 @@ export async function runStatus(options: StatusOptions, deps: CommandDeps): Prom
   output.out(`  region ${report.region}, account ${report.accountId}, as ${report.caller}`);
   output.out(`Ingest endpoint: ${report.ingest.url ? `POST ${report.ingest.url}` : 'not deployed'}`);
   output.out(`Ingest token: ${tokenLine(report, config.dir)}`);
+  if (report.webhook) output.out(`Webhook endpoint: POST ${report.webhook.url}`);
   output.out(`Database: ${databaseLine(report.database, database)}`);
   output.out('Resources:');
   const width = Math.max(...plan.items.map((i) => i.resource.length));

@@ -231,6 +231,7 @@ describe('the webhook flow against the local cloud', () => {
     );
     const status = await faas('status');
     expect(status.code).toBe(0);
+    expect(status.out).toContain(`Webhook endpoint: POST ${apiUrl}/webhook`);
     expect(status.out).toContain(`  ${project}-webhook-dlq.fifo: 1 dead-lettered, 0 in flight`);
     // The webhook queue's counts depend on whether the mapping has deleted the last batch yet.
     expect(status.out).toContainEqual(
