@@ -1,10 +1,12 @@
-// Shared by the S3 integration tests: a path-style client on a local cloud, unique bucket names,
-// and raw HTTP requests for what the SDK will not send (a Host header, a missing Content-MD5).
+// Shared by the S3 integration tests: a path-style client on a local cloud (or the file's own,
+// `useS3Cloud`), unique bucket names, and raw HTTP requests for what the SDK will not send (a Host
+// header, a missing Content-MD5).
 
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import type { LocalCloud } from '../../src/local/index.js';
+import { useLocalCloud } from '../helpers/localCloud.js';
 
 export const md5 = (data: string | Buffer): string => createHash('md5').update(data).digest('hex');
 
@@ -15,6 +17,18 @@ export const s3Client = (endpoint: string, region = 'us-east-1'): S3Client =>
     forcePathStyle: true,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
+
+/** The calling file's local cloud and a client on it: set once `useS3Cloud()` has started it. */
+export let local: LocalCloud;
+export let s3: S3Client;
+
+/** Starts one local cloud for the calling test file and binds `local` and `s3` to it. */
+export function useS3Cloud(): void {
+  useLocalCloud((l) => {
+    local = l;
+    s3 = s3Client(l.endpoint);
+  });
+}
 
 let counter = 0;
 export const uniqueBucket = (label: string): string =>

@@ -100,19 +100,18 @@ describe('faas send: bad input', () => {
     expect(h.fake.log).toEqual([]);
   });
 
-  it.each([
-    [['send', 'webhook']],
-    [['dlq', 'list']],
-    [['dlq', 'redrive']],
-  ])('%j says the webhook flow is not enabled in the configuration', async (args) => {
-    expect(await run(...args)).toBe(1);
-    expect(h.err).toEqual([
-      `Error: The webhook flow is not enabled in ${h.dir}/.faasrc.json`,
-      '  Hint: Add "flows": { "webhook": {} } to it, then run `faas up` to deploy the flow.',
-    ]);
-    // Nothing but the identity check that opens every session.
-    expect(h.fake.log).toEqual(['GetCallerIdentityCommand']);
-  });
+  it.each([[['send', 'webhook']], [['dlq', 'list']], [['dlq', 'redrive']]])(
+    '%j says the webhook flow is not enabled in the configuration',
+    async (args) => {
+      expect(await run(...args)).toBe(1);
+      expect(h.err).toEqual([
+        `Error: The webhook flow is not enabled in ${h.dir}/.faasrc.json`,
+        '  Hint: Add "flows": { "webhook": {} } to it, then run `faas up` to deploy the flow.',
+      ]);
+      // Nothing but the identity check that opens every session.
+      expect(h.fake.log).toEqual(['GetCallerIdentityCommand']);
+    },
+  );
 
   it('says the pipeline is not deployed when there is no HTTP API', async () => {
     expect(await run('send')).toBe(1);

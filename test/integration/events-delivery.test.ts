@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// EventBridge delivery: the event envelope, disabled rules, bus-to-bus forwarding, Lambda input
+// transformers, failures and retries (with in-process fakes), and delivery to the real Logs service.
+
 import {
   CloudWatchLogsClient,
   CreateLogGroupCommand,
@@ -8,49 +8,25 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import {
   CreateEventBusCommand,
-  DescribeRuleCommand,
   DisableRuleCommand,
-  EventBridgeClient,
-  ListTagsForResourceCommand,
-  ListTargetsByRuleCommand,
+  type EventBridgeClient,
   PutEventsCommand,
-  type PutEventsRequestEntry,
-  PutRuleCommand,
-  PutTargetsCommand,
-  type Target,
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsServiceError } from '../../src/local/errors.js';
 import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
-import type { InternalInvokeRequest, LambdaInternal } from '../../src/local/services/lambda/internal.js';
 import type { LogsInternal } from '../../src/local/services/logs/internal.js';
-
-const ACCOUNT = '000000000000';
-const ARN = `arn:aws:events:us-east-1:${ACCOUNT}`;
-const fnArn = (name: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`;
-const logArn = (group: string) => `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${group}:*`;
-let counter = 0;
-const unique = (base: string): string => `${base}-${process.pid}-${++counter}`;
-
-const client = (endpoint: string): EventBridgeClient =>
-  new EventBridgeClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
-
-/** A stand-in for the Lambda service's in-process API that records (or refuses) async invokes. */
-function fakeLambda(behaviour: (req: InternalInvokeRequest) => Promise<void> = async () => {}) {
-  const calls: InternalInvokeRequest[] = [];
-  const api: LambdaInternal = {
-    invoke: () => Promise.reject(new AwsServiceError('NotImplemented', 'not in this fake', 501)),
-    invokeAsync: (req) => {
-      calls.push(req);
-      return behaviour(req);
-    },
-  };
-  return { api, calls };
-}
+import {
+  ACCOUNT,
+  ARN,
+  eventsClient as client,
+  entry,
+  fakeLambda,
+  fnArn,
+  logArn,
+  ruleWithTargets,
+  unique,
+} from './eventsHelpers.js';
 
 function fakeLogs() {
   const lines: { group: string; stream: string; timestamp: number; message: string }[] = [];
@@ -60,36 +36,6 @@ function fakeLogs() {
     },
   };
   return { api, lines };
-}
-
-// Fakes must be in place before a restarted cloud replays its backlog (its services' start), so
-// they go in through startLocalCloud's beforeStart.
-let injectOnStart: ((local: LocalCloud['cloud']) => void) | undefined;
-const beforeStart = (cloud: LocalCloud['cloud']) => injectOnStart?.(cloud);
-
-const entry = (over: Partial<PutEventsRequestEntry> = {}): PutEventsRequestEntry => ({
-  Source: 'app.orders',
-  DetailType: 'OrderPlaced',
-  Detail: JSON.stringify({ id: 'o-1', location: 'eu-west-1', amount: 42 }),
-  ...over,
-});
-
-async function ruleWithTargets(
-  eb: EventBridgeClient,
-  targets: Target[],
-  bus?: string,
-  eventPattern?: object,
-) {
-  const name = unique('rule');
-  const { RuleArn } = await eb.send(
-    new PutRuleCommand({
-      Name: name,
-      EventBusName: bus,
-      EventPattern: JSON.stringify(eventPattern ?? { source: ['app.orders'] }),
-    }),
-  );
-  await eb.send(new PutTargetsCommand({ Rule: name, EventBusName: bus, Targets: targets }));
-  return { name, arn: RuleArn! };
 }
 
 describe('EventBridge delivery (in-process fakes for Lambda and Logs)', () => {
@@ -330,102 +276,5 @@ describe('EventBridge delivery to the real CloudWatch Logs service', () => {
       source: 'app.orders',
       detail: { id: 'o-1' },
     });
-  });
-});
-
-describe('EventBridge durability', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'faas-events-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  it('keeps buses, rules, targets and tags across a restart', async () => {
-    let local = await startLocalCloud({ port: 0, dataDir, beforeStart });
-    const bus = unique('bus');
-    const rule = unique('rule');
-    let ruleArn: string | undefined;
-    try {
-      const eb = client(local.endpoint);
-      await eb.send(new CreateEventBusCommand({ Name: bus, Tags: [{ Key: 'faas:flow', Value: 'orders' }] }));
-      ruleArn = (
-        await eb.send(
-          new PutRuleCommand({
-            Name: rule,
-            EventBusName: bus,
-            EventPattern: '{"source":["x"]}',
-            Description: 'kept',
-          }),
-        )
-      ).RuleArn;
-      await eb.send(
-        new PutTargetsCommand({
-          Rule: rule,
-          EventBusName: bus,
-          Targets: [{ Id: 't', Arn: fnArn('f'), Input: '{}' }],
-        }),
-      );
-    } finally {
-      await local.stop();
-    }
-    local = await startLocalCloud({ port: 0, dataDir, beforeStart });
-    try {
-      const eb = client(local.endpoint);
-      expect(await eb.send(new DescribeRuleCommand({ Name: rule, EventBusName: bus }))).toMatchObject({
-        Arn: ruleArn,
-        Description: 'kept',
-        EventPattern: '{"source":["x"]}',
-      });
-      expect(
-        (await eb.send(new ListTargetsByRuleCommand({ Rule: rule, EventBusName: bus }))).Targets,
-      ).toEqual([{ Id: 't', Arn: fnArn('f'), Input: '{}' }]);
-      expect(
-        (await eb.send(new ListTagsForResourceCommand({ ResourceARN: `${ARN}:event-bus/${bus}` }))).Tags,
-      ).toEqual([{ Key: 'faas:flow', Value: 'orders' }]);
-    } finally {
-      await local.stop();
-    }
-  });
-
-  it('delivers accepted events that never reached the Lambda queue after a restart', async () => {
-    // First life: the Lambda queue never answers, as if the process died before the hand-off.
-    const stuck = fakeLambda(() => new Promise<void>(() => {}));
-    injectOnStart = (cloud) => cloud.provide('lambda', stuck.api);
-    let local = await startLocalCloud({ port: 0, dataDir, beforeStart });
-    const source = unique('app.replay');
-    const fn = fnArn(unique('fn'));
-    let eventId: string | undefined;
-    try {
-      const eb = client(local.endpoint);
-      await ruleWithTargets(eb, [{ Id: 'fn', Arn: fn }], undefined, { source: [source] });
-      const out = await eb.send(new PutEventsCommand({ Entries: [entry({ Source: source })] }));
-      eventId = out.Entries![0]!.EventId;
-      expect(stuck.calls).toHaveLength(1);
-      expect(local.cloud.api('events').status().pending).toBe(1);
-    } finally {
-      await local.stop();
-    }
-    // Second life: the backlog is replayed on start.
-    const healthy = fakeLambda();
-    injectOnStart = (cloud) => cloud.provide('lambda', healthy.api);
-    local = await startLocalCloud({ port: 0, dataDir, beforeStart });
-    try {
-      await local.cloud.api('events').whenIdle();
-      const replayed = healthy.calls.filter((c) => c.functionArn === fn);
-      expect(replayed).toHaveLength(1);
-      expect(JSON.parse(replayed[0]!.payload.toString('utf8'))).toMatchObject({ id: eventId, source });
-      expect(local.cloud.api('events').status().pending).toBe(0);
-    } finally {
-      await local.stop();
-      injectOnStart = undefined;
-    }
-    // Third life: nothing is delivered twice.
-    const third = fakeLambda();
-    injectOnStart = (cloud) => cloud.provide('lambda', third.api);
-    local = await startLocalCloud({ port: 0, dataDir, beforeStart });
-    try {
-      await local.cloud.api('events').whenIdle();
-      expect(third.calls).toHaveLength(0);
-    } finally {
-      await local.stop();
-      injectOnStart = undefined;
-    }
   });
 });
