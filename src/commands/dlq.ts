@@ -42,8 +42,7 @@ async function queueUrl(sqs: SQSClient, name: string, project: string): Promise<
   try {
     return (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl ?? '';
   } catch (cause) {
-    if (isNotFound(cause))
-      throw notDeployed(project, `there is no queue ${name}`);
+    if (isNotFound(cause)) throw notDeployed(project, `there is no queue ${name}`);
     throw awsFailure(`SQS GetQueueUrl ${name}`, cause);
   }
 }

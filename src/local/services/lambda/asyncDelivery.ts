@@ -1,7 +1,7 @@
 // Runs one queued asynchronous event the way Lambda does: function errors are retried per
 // MaximumRetryAttempts (default 2) after ~1 then ~2 minutes, throttles and system errors back off
-// without counting, events older than MaximumEventAgeInSeconds are dropped; each outcome reaches
-// the OnSuccess/OnFailure destination seam.
+// without counting, events older than MaximumEventAgeInSeconds are dropped; each outcome's record
+// goes to the OnSuccess/OnFailure destination before the queue closes the event.
 
 import { AwsServiceError } from '../../errors.js';
 import { qualifiedArn } from './arns.js';
@@ -38,28 +38,41 @@ export function asyncProcessor(core: LambdaCore): (item: AsyncItem) => Promise<O
     const maxAgeMs = cloud.clock.scale((config?.maximumEventAgeInSeconds ?? DEFAULT_MAX_AGE_S) * 1000);
     const payload = Buffer.from(item.payload, 'base64');
 
+    // The queue closes the event only once this resolves, so a record is handed to its destination
+    // before the event is marked done: after kill -9 it may arrive twice, never not at all.
     const finish = async (condition: Condition, outcome?: InvokeOutcome): Promise<Outcome> => {
       const destination = condition === 'Success' ? config?.onSuccess : config?.onFailure;
+      const attempts = item.attempts + (outcome ? 1 : 0);
       if (condition !== 'Success') {
         cloud.log(
-          `lambda: async event ${item.id} for ${target.invokedArn} failed (${condition}) after ${item.attempts + (outcome ? 1 : 0)} attempt(s), dropped`,
+          `lambda: async event ${item.id} for ${target.invokedArn} failed (${condition}) after ${attempts} attempt(s)${destination ? `; record goes to ${destination}` : ', dropped'}`,
         );
       }
-      if (destination) {
-        const record = invocationRecord({
-          requestId: item.id,
-          functionArn: qualifiedArn(where, target.fn.name, target.executedVersion),
-          condition,
-          invokeCount: item.attempts + (outcome ? 1 : 0),
-          request: payload,
-          executedVersion: target.executedVersion,
-          response: outcome?.payload,
-          functionError: outcome?.functionError,
-          now: cloud.clock.now(),
-        });
-        await deliverToDestination(cloud, destination, record).catch((e) =>
-          cloud.log(`lambda: destination ${destination} for ${item.id} failed: ${e}`),
-        );
+      if (!destination) return { kind: 'done' };
+      const record = invocationRecord({
+        requestId: item.id,
+        functionArn: qualifiedArn(where, target.fn.name, target.executedVersion),
+        condition,
+        invokeCount: attempts,
+        request: payload,
+        executedVersion: target.executedVersion,
+        response: outcome?.payload,
+        functionError: outcome?.functionError,
+        now: cloud.clock.now(),
+      });
+      try {
+        const result = await deliverToDestination(cloud, destination, record, item.chain ?? 0);
+        if (!result.delivered) {
+          cloud.log(
+            `lambda: ${condition} record for ${item.id} → ${destination} not delivered: ${result.note}`,
+          );
+        }
+      } catch (e) {
+        if (core.stopping) return { kind: 'abandon' };
+        // A deleted or unreachable destination loses the record (AWS's DestinationDeliveryFailures
+        // metric); the event itself is finished either way.
+        const reason = e instanceof AwsServiceError ? `${e.code}: ${e.message}` : String(e);
+        cloud.log(`lambda: ${condition} record for ${item.id} → ${destination} failed: ${reason}`);
       }
       return { kind: 'done' };
     };

@@ -20,6 +20,8 @@ export interface AsyncItem {
   throttles: number;
   /** Wall-clock time of the next attempt. */
   dueAt: number;
+  /** Set when a Lambda destination queued this event: how many destinations chained to it. */
+  chain?: number;
 }
 
 export type Outcome =

@@ -64,7 +64,7 @@ export class LambdaCore {
   }
 
   /** Accepts an asynchronous event durably (the 1 MB limit is the caller's to check). */
-  async enqueueEvent(target: Target, payload: Buffer, requestId: string): Promise<void> {
+  async enqueueEvent(target: Target, payload: Buffer, requestId: string, chain?: number): Promise<void> {
     this.invoker.checkState(target);
     const now = this.cloud.clock.now();
     await this.queue.enqueue({
@@ -79,6 +79,7 @@ export class LambdaCore {
       attempts: 0,
       throttles: 0,
       dueAt: now,
+      ...(chain ? { chain } : {}),
     });
   }
 

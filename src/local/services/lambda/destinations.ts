@@ -1,7 +1,8 @@
-// Async invocation records for OnSuccess/OnFailure destinations, in AWS's shape. Delivery is a seam:
-// today the record is only logged; a later change routes it to EventBridge/SQS/SNS/Lambda in-process.
+// Async invocation records for OnSuccess/OnFailure destinations, in AWS's shape, and their delivery
+// in-process by destination ARN: SQS, EventBridge and Lambda deliver; SNS and S3 are logged and dropped.
 
 import type { Cloud } from '../../cloud.js';
+import { AwsServiceError } from '../../errors.js';
 
 export type Condition = 'Success' | 'RetriesExhausted' | 'EventAgeExceeded' | 'ZeroReservedConcurrency';
 
@@ -22,6 +23,12 @@ export interface InvocationRecord {
   };
   responsePayload?: unknown;
 }
+
+/**
+ * Lambda stops a loop of functions invoking one another after about 16 rounds (recursive loop
+ * detection); a chain of Lambda destinations longer than that is cut here the same way.
+ */
+export const MAX_DESTINATION_CHAIN = 16;
 
 const json = (bytes: Buffer | undefined): unknown => {
   if (!bytes || bytes.length === 0) return undefined;
@@ -62,16 +69,99 @@ export function invocationRecord(args: {
   };
 }
 
+/** `arn:partition:service:region:account:resource` → its parts (resource may hold more colons). */
+function arnParts(arn: string): { service: string; region: string; resource: string } {
+  const [, , service = '', region = '', , ...rest] = arn.split(':');
+  return { service, region, resource: rest.join(':') };
+}
+
 /**
- * Sends an invocation record to an OnSuccess/OnFailure destination. The seam for destination
- * delivery: EventBridge buses get `Lambda Function Invocation Result - Success|Failure` events.
+ * The key Lambda gives a failure record in an S3 destination:
+ * `aws/lambda/async/<function-name>/YYYY/MM/DD/YYYY-MM-DDTHH.MM.SS-<uuid>`.
+ */
+export function s3RecordKey(record: InvocationRecord, uuid: string): string {
+  const name = arnParts(record.requestContext.functionArn).resource.split(':')[1] ?? '';
+  const iso = record.timestamp; // 2024-11-14T18:16:05.568Z
+  const [date = '', time = ''] = iso.split('T');
+  const [y, m, d] = date.split('-');
+  return `aws/lambda/async/${name}/${y}/${m}/${d}/${date}T${time.slice(0, 8).replaceAll(':', '.')}-${uuid}`;
+}
+
+export interface DeliveryResult {
+  /** False when the destination type has no local counterpart and the record was dropped on purpose. */
+  delivered: boolean;
+  /** What happened, for the log. */
+  note: string;
+}
+
+/**
+ * Sends an invocation record to an OnSuccess/OnFailure destination and resolves once the receiving
+ * service holds it durably (SQS message on disk, EventBridge event accepted, Lambda event queued),
+ * so the async queue may then close the event. Rejects with the destination's error (a deleted
+ * queue, an oversized record…): AWS then counts a DestinationDeliveryFailures and drops the record.
+ * `chain` counts the Lambda destinations that led to this record's function (loop guard).
  */
 export async function deliverToDestination(
   cloud: Cloud,
   destinationArn: string,
   record: InvocationRecord,
-): Promise<void> {
-  cloud.log(
-    `lambda: ${record.requestContext.condition} record for ${record.requestContext.requestId} → ${destinationArn} (destination delivery not implemented yet)`,
-  );
+  chain = 0,
+): Promise<DeliveryResult> {
+  const { service, region } = arnParts(destinationArn);
+  const body = JSON.stringify(record);
+  switch (service) {
+    case 'sqs': {
+      // The record is the message body, as is; a FIFO queue fails for want of a MessageGroupId,
+      // which is AWS's answer too (FIFO queues are not supported destinations).
+      const sent = await cloud.api('sqs').send(destinationArn, body);
+      return { delivered: true, note: `message ${sent.messageId}` };
+    }
+    case 'lambda': {
+      if (chain + 1 > MAX_DESTINATION_CHAIN) {
+        return {
+          delivered: false,
+          note: `recursive loop detected after ${chain} chained Lambda destinations; not invoked`,
+        };
+      }
+      // The execution role's lambda:InvokeFunction is what counts (checked at configuration), not
+      // the destination's resource policy: a trusted internal call.
+      await cloud.api('lambda').invokeAsync({
+        functionArn: destinationArn,
+        payload: Buffer.from(body),
+        destinationChain: chain + 1,
+      });
+      return { delivered: true, note: 'queued as an asynchronous event' };
+    }
+    case 'events': {
+      // Source `lambda` (not `aws.lambda`), the bus first in Resources, then the qualified function
+      // ARN: what events captured from AWS show.
+      const [result] = await cloud.api('events').putEvents(
+        [
+          {
+            Source: 'lambda',
+            DetailType: `Lambda Function Invocation Result - ${record.requestContext.condition === 'Success' ? 'Success' : 'Failure'}`,
+            Resources: [destinationArn, record.requestContext.functionArn],
+            Detail: body,
+            EventBusName: destinationArn,
+          },
+        ],
+        region || undefined,
+      );
+      if (result?.ErrorCode) {
+        throw new AwsServiceError(result.ErrorCode, result.ErrorMessage ?? result.ErrorCode, 400);
+      }
+      return { delivered: true, note: `event ${result?.EventId}` };
+    }
+    case 'sns':
+      return { delivered: false, note: 'SNS is not supported by the local cloud; AWS would publish it' };
+    case 's3': {
+      const bucket = arnParts(destinationArn).resource;
+      return {
+        delivered: false,
+        note: `S3 destinations are not supported by the local cloud; AWS would write s3://${bucket}/${s3RecordKey(record, '<uuid>')}`,
+      };
+    }
+    default:
+      return { delivered: false, note: `unsupported destination service '${service}'` };
+  }
 }

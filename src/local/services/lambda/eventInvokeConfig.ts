@@ -1,10 +1,13 @@
-// Validation shared by Put/UpdateFunctionEventInvokeConfig: retry and age bounds, and destination
-// ARNs Lambda accepts (SQS, SNS, EventBridge, S3 for failures, another Lambda function).
+// Validation shared by Put/UpdateFunctionEventInvokeConfig: retry and age bounds, destination ARNs
+// Lambda accepts (SQS, SNS, EventBridge, S3 for failures, another function), and the execution
+// role's permission to send to them.
 
 import type { DestinationConfig } from '@aws-sdk/client-lambda';
+import type { Cloud } from '../../cloud.js';
+import type { IamInternal } from '../iam/internal.js';
 import { parseFunctionRef, parseUnqualifiedArn, validationError } from './arns.js';
 import { invalidParameter, notFound } from './errors.js';
-import type { FunctionState } from './model.js';
+import { type FunctionState, LATEST } from './model.js';
 import { requireQualifier } from './resolve.js';
 import type { FunctionStore } from './store.js';
 import { validateRange } from './validate.js';
@@ -51,6 +54,54 @@ export function validateDestinations(
     throw invalidParameter(
       `The provided destination config DestinationConfig(onSuccess=${part('OnSuccess', onSuccess)}, onFailure=${part('OnFailure', onFailure)}) is invalid.`,
     );
+  }
+}
+
+/** The call Lambda makes as the execution role to deliver a record, per destination service. */
+const DELIVERY_CALL: Record<string, { action: string; operation: string }> = {
+  sqs: { action: 'sqs:SendMessage', operation: 'SendMessage' },
+  sns: { action: 'sns:Publish', operation: 'Publish' },
+  lambda: { action: 'lambda:InvokeFunction', operation: 'InvokeFunction' },
+  events: { action: 'events:PutEvents', operation: 'PutEvents' },
+};
+
+/** The execution role of the version a config key ('$LATEST', a version or an alias) runs. */
+function roleOf(fn: FunctionState, key: string): string {
+  const version = fn.aliases[key]?.functionVersion ?? key;
+  return (version === LATEST ? fn.latest : (fn.versions[version] ?? fn.latest)).role;
+}
+
+/**
+ * AWS checks at configuration time that the execution role may deliver to each destination
+ * (sqs:SendMessage, sns:Publish, lambda:InvokeFunction, events:PutEvents). Checked when the role is
+ * one the local IAM knows; CreateFunction here accepts roles IAM never saw, and those go unchecked.
+ * S3 destinations (s3:PutObject + s3:ListBucket) are not checked: AWS's wording is not documented.
+ */
+export function checkDestinationPermissions(
+  cloud: Cloud,
+  fn: FunctionState,
+  key: string,
+  config: DestinationConfig | undefined,
+): void {
+  const destinations = [config?.OnSuccess?.Destination, config?.OnFailure?.Destination].filter(
+    (arn): arn is string => !!arn,
+  );
+  if (destinations.length === 0) return;
+  let iam: IamInternal;
+  try {
+    iam = cloud.api('iam');
+  } catch {
+    return;
+  }
+  const role = roleOf(fn, key);
+  if (!iam.getRole(role)) return;
+  for (const arn of destinations) {
+    const call = DELIVERY_CALL[arn.split(':')[2] ?? ''];
+    if (call && !iam.roleAllows(role, call.action, arn)) {
+      throw invalidParameter(
+        `The function's execution role does not have permissions to call ${call.operation} on ${arn}`,
+      );
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 // Lambda (restJson1, signed as `lambda`): the control plane actions, Invoke and the durable async
-// queue on top of the execution engine in runtime/, SQS event source mappings (esm/), plus
-// LambdaInternal for other services.
+// queue with its OnSuccess/OnFailure destinations on top of the execution engine in runtime/, SQS
+// event source mappings (esm/), plus LambdaInternal for other services.
 
 import type { Cloud } from '../../cloud.js';
 import { restJsonCodec } from '../../protocol/restJson.js';

@@ -1,6 +1,6 @@
 // What the Lambda service offers other services in-process: API Gateway invokes synchronously,
-// EventBridge/S3/SQS deliveries go through the durable async queue. Both check the function's
-// resource policy for the calling service principal and SourceArn, as AWS does.
+// EventBridge/S3/SQS deliveries and Lambda destinations go through the durable async queue. Both
+// check the function's resource policy for the calling service principal and SourceArn, as AWS does.
 
 export interface InternalInvokeRequest {
   /** Function name or ARN, optionally qualified by version or alias (`…:function:f:live`). */
@@ -10,6 +10,8 @@ export interface InternalInvokeRequest {
   principal?: string;
   /** The caller's resource ARN, matched against the permission's SourceArn condition. */
   sourceArn?: string;
+  /** Async only: how many Lambda destinations led to this event (their loop guard). */
+  destinationChain?: number;
 }
 
 export interface InternalInvokeResult {

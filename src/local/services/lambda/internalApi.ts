@@ -1,5 +1,5 @@
-// LambdaInternal for other services: API Gateway invokes synchronously, EventBridge/S3/SQS queue
-// events; both must pass the function's resource policy for the calling service principal.
+// LambdaInternal for other services: API Gateway invokes synchronously, EventBridge/S3/SQS and
+// Lambda destinations queue events; both must pass the resource policy for a calling service principal.
 
 import { randomUUID } from 'node:crypto';
 import { parseFunctionRef } from './arns.js';
@@ -50,7 +50,7 @@ export function lambdaInternal(core: LambdaCore): LambdaInternal {
         );
       }
       const target = authorize(request);
-      await core.enqueueEvent(target, request.payload, randomUUID());
+      await core.enqueueEvent(target, request.payload, randomUUID(), request.destinationChain);
     },
   };
 }

@@ -4,7 +4,7 @@
 import type { FunctionEventInvokeConfig, PutFunctionEventInvokeConfigRequest } from '@aws-sdk/client-lambda';
 import type { ActionContext } from '../../../service.js';
 import type { LambdaCore } from '../core.js';
-import { checkedTarget, validateDestinations } from '../eventInvokeConfig.js';
+import { checkDestinationPermissions, checkedTarget, validateDestinations } from '../eventInvokeConfig.js';
 import type { EventInvokeConfigState } from '../model.js';
 import { eventInvokeConfigView } from '../views.js';
 
@@ -15,6 +15,7 @@ export async function putFunctionEventInvokeConfig(
   const core = ctx.state;
   const { fn, key } = checkedTarget(core.store, ctx, input);
   validateDestinations(core.store, fn, input.DestinationConfig);
+  checkDestinationPermissions(ctx.cloud, fn, key, input.DestinationConfig);
   const config: EventInvokeConfigState = {
     maximumRetryAttempts: input.MaximumRetryAttempts,
     maximumEventAgeInSeconds: input.MaximumEventAgeInSeconds,

@@ -8,7 +8,7 @@ import type { ActionContext } from '../../../service.js';
 import { arnFor } from '../arns.js';
 import type { LambdaCore } from '../core.js';
 import { notFound } from '../errors.js';
-import { checkedTarget, validateDestinations } from '../eventInvokeConfig.js';
+import { checkDestinationPermissions, checkedTarget, validateDestinations } from '../eventInvokeConfig.js';
 import type { EventInvokeConfigState } from '../model.js';
 import { eventInvokeConfigView } from '../views.js';
 
@@ -21,6 +21,7 @@ export async function updateFunctionEventInvokeConfig(
   const current = fn.eventInvokeConfigs[key];
   if (!current) throw notFound(`The function ${arnFor(ctx, fn.name, key)} doesn't have an EventInvokeConfig`);
   validateDestinations(core.store, fn, input.DestinationConfig);
+  checkDestinationPermissions(ctx.cloud, fn, key, input.DestinationConfig);
   const destinations = input.DestinationConfig;
   const config: EventInvokeConfigState = {
     maximumRetryAttempts: input.MaximumRetryAttempts ?? current.maximumRetryAttempts,
