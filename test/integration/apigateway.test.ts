@@ -47,6 +47,7 @@ useLocalCloud((l) => {
       return answer(req);
     },
     invokeAsync: async () => {},
+    authorize: () => {},
   });
 });
 beforeEach(() => {

@@ -51,6 +51,7 @@ export function fakeLambda(behaviour: (req: InternalInvokeRequest) => Promise<vo
       calls.push(req);
       return behaviour(req);
     },
+    authorize: () => {},
   };
   return { api, calls };
 }

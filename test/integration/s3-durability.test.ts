@@ -65,7 +65,12 @@ describe('S3 durability', () => {
       new PutPublicAccessBlockCommand({ Bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: true } }),
     );
     await s3.send(
-      new PutBucketNotificationConfigurationCommand({ Bucket, NotificationConfiguration: notification }),
+      new PutBucketNotificationConfigurationCommand({
+        Bucket,
+        NotificationConfiguration: notification,
+        // The queue ARN names no queue: store it without the destination check.
+        SkipDestinationValidation: true,
+      }),
     );
     await s3.send(
       new PutObjectCommand({

@@ -23,6 +23,8 @@ describe('S3 notification configuration', () => {
     await s3.send(
       new PutBucketNotificationConfigurationCommand({
         Bucket,
+        // The queue ARN names no queue: store it without the destination check.
+        SkipDestinationValidation: true,
         NotificationConfiguration: {
           QueueConfigurations: [
             {
@@ -72,6 +74,8 @@ describe('S3 notification configuration', () => {
     await s3.send(
       new PutBucketNotificationConfigurationCommand({
         Bucket,
+        // The queue ARN names no queue: store it without the destination check.
+        SkipDestinationValidation: true,
         NotificationConfiguration: {
           QueueConfigurations: [
             {

@@ -1,6 +1,8 @@
 // A small IAM policy evaluator for services acting as a role (API Gateway's AWS integrations):
 // explicit Deny wins, else an Allow must match action and resource (`*`/`?`; Conditions ignored).
 
+import { iamLike } from '../../engines/iamWildcard.js';
+
 type Statement = Record<string, unknown>;
 
 const asList = (v: unknown): string[] =>
@@ -17,24 +19,6 @@ function statementsOf(document: string): Statement[] {
   }
 }
 
-const cache = new Map<string, RegExp>();
-
-/** `*` matches any run of characters, `?` exactly one; everything else literally. */
-function wildcard(pattern: string, value: string, ignoreCase: boolean): boolean {
-  const key = `${ignoreCase ? 'i' : 's'}${pattern}`;
-  let re = cache.get(key);
-  if (!re) {
-    const body = pattern
-      .split('')
-      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-      .join('');
-    re = new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
-    if (cache.size > 1000) cache.clear();
-    cache.set(key, re);
-  }
-  return re.test(value);
-}
-
 function matches(
   s: Statement,
   positive: string,
@@ -42,8 +26,8 @@ function matches(
   value: string,
   ignoreCase: boolean,
 ): boolean {
-  if (positive in s) return asList(s[positive]).some((p) => wildcard(p, value, ignoreCase));
-  if (negative in s) return !asList(s[negative]).some((p) => wildcard(p, value, ignoreCase));
+  if (positive in s) return asList(s[positive]).some((p) => iamLike(p, value, ignoreCase));
+  if (negative in s) return !asList(s[negative]).some((p) => iamLike(p, value, ignoreCase));
   return false;
 }
 

@@ -26,6 +26,11 @@ export interface LambdaInternal {
   invoke(request: InternalInvokeRequest): Promise<InternalInvokeResult>;
   /** Accepts the event durably into the async queue (retries, max event age); resolves once on disk. */
   invokeAsync(request: InternalInvokeRequest): Promise<void>;
+  /**
+   * Throws what an invoke by `principal` would (ResourceNotFoundException, AccessDeniedException)
+   * without invoking: S3 checks its notification destinations this way.
+   */
+  authorize(request: Omit<InternalInvokeRequest, 'payload'>): void;
 }
 
 declare module '../../cloud.js' {

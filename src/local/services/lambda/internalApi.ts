@@ -12,7 +12,7 @@ import { checkInvoke } from './policy.js';
 export function lambdaInternal(core: LambdaCore): LambdaInternal {
   const where = core.home;
 
-  const authorize = (request: InternalInvokeRequest): Target => {
+  const authorize = (request: Omit<InternalInvokeRequest, 'payload'>): Target => {
     const ref = parseFunctionRef(where, request.functionArn);
     const target = resolveTarget(core.store, where, ref);
     if (request.principal !== undefined) {
@@ -28,6 +28,10 @@ export function lambdaInternal(core: LambdaCore): LambdaInternal {
   };
 
   return {
+    authorize(request) {
+      authorize(request);
+    },
+
     async invoke(request) {
       if (request.payload.length > MAX_SYNC_PAYLOAD) {
         throw tooLarge(

@@ -1,6 +1,7 @@
 // Resource-based policies: AddPermission's statement (principal forms and conditions exactly as AWS
 // writes them), GetPolicy's document, and the check in-process callers must pass to invoke.
 
+import { iamLike } from '../../engines/iamWildcard.js';
 import { AwsServiceError } from '../../errors.js';
 import { validationError } from './arns.js';
 import { invalidParameter } from './errors.js';
@@ -62,13 +63,7 @@ export const policyDocument = (statements: PolicyStatement[]): string =>
   JSON.stringify({ Version: '2012-10-17', Id: 'default', Statement: statements });
 
 /** IAM's ArnLike: `*` matches any run of characters, `?` exactly one. */
-export function arnLike(pattern: string, value: string): boolean {
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`).test(value);
-}
+export const arnLike = (pattern: string, value: string): boolean => iamLike(pattern, value);
 
 const allowsInvoke = (action: string): boolean =>
   action === 'lambda:InvokeFunction' || action === 'lambda:*' || action === '*';

@@ -1,6 +1,6 @@
 // S3 (restXml): buckets with their policy, public access block, encryption, tagging and
-// notification sub-resources, and objects streamed to durable blob files. Path-style and
-// virtual-host-style addressing both work.
+// notification sub-resources, and objects streamed to durable blob files; object events go to
+// SQS and Lambda in-process. Path-style and virtual-host-style addressing both work.
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -36,7 +36,7 @@ import { putPublicAccessBlock } from './actions/putPublicAccessBlock.js';
 import { BlobStore } from './blobs.js';
 import { noSuchBucket, noSuchKey } from './errors.js';
 import type { S3Internal } from './internal.js';
-import { Notifier } from './notifications.js';
+import { Notifier } from './notifier.js';
 import { s3Routing } from './routing.js';
 import { useSdkEnums } from './sdkEnums.js';
 import type { S3Service } from './service.js';

@@ -1,6 +1,6 @@
-// Bucket notifications: validating a NotificationConfiguration, matching object events against it
-// (event type wildcards, prefix/suffix filter rules) and building AWS's event message. Delivery
-// goes through Notifier.deliver, the one seam where SQS (and later SNS/Lambda) plug in.
+// Bucket notifications: validating a NotificationConfiguration's form, matching object events
+// against it (event type wildcards, prefix/suffix filter rules) and building S3's messages.
+// Destinations are checked in destinations.ts and delivered to in notifier.ts.
 
 import { randomUUID } from 'node:crypto';
 import type {
@@ -10,9 +10,10 @@ import type {
   QueueConfiguration,
   TopicConfiguration,
 } from '@aws-sdk/client-s3';
-import type { Cloud } from '../../cloud.js';
 import { invalidArgument } from './errors.js';
-import type { S3State } from './state.js';
+
+/** The service principal S3 acts as towards destinations (queue and function policies name it). */
+export const S3_PRINCIPAL = 's3.amazonaws.com';
 
 const EVENT_TYPES = [
   'ObjectCreated:*',
@@ -156,18 +157,19 @@ export function configurationMatches(c: AnyConfig, event: ObjectEvent): boolean 
 /** Keys appear form-encoded in event messages (a space is '+'), as S3 sends them. */
 const eventKey = (key: string): string => encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+');
 
-let sequence = 0;
-
-/** The `Records` message S3 sends to a destination (event structure version 2.1). */
+/**
+ * The `Records` message S3 sends to a destination (event structure version 2.1). `sequencer` is
+ * shared by every destination of one event and only grows (see Notifier).
+ */
 export function eventMessage(
   bucket: string,
   event: ObjectEvent,
   configurationId: string,
   region: string,
   principal: string,
+  sequencer: string,
 ): string {
-  // The sequencer orders events on the same key: a hex value that only grows.
-  const sequencer = (event.time * 1000 + (sequence++ % 1000)).toString(16).toUpperCase().padStart(16, '0');
+  // A removal carries no size or eTag, only the key and the sequencer.
   const object: Record<string, unknown> = { key: eventKey(event.key) };
   if (event.size !== undefined) object.size = event.size;
   if (event.etag !== undefined) object.eTag = event.etag;
@@ -194,64 +196,13 @@ export function eventMessage(
   });
 }
 
-/** One message handed to a destination. */
-export interface NotificationDelivery {
-  bucket: string;
-  destinationArn: string;
-  /** `s3:TestEvent` for the message sent when a configuration is set. */
-  eventName: string;
-  body: string;
-}
-
-const RECENT_LIMIT = 1000;
-
-export class Notifier {
-  /** The latest deliveries, newest last (for inspection and tests until every destination delivers). */
-  readonly recent: NotificationDelivery[] = [];
-
-  constructor(
-    private readonly cloud: Cloud,
-    private readonly store: S3State,
-  ) {}
-
-  /** Called after an object change is committed. Never delays or fails the request that caused it. */
-  notify(bucket: string, event: ObjectEvent): void {
-    const conf = this.store.buckets.get(bucket)?.rec.notification;
-    if (!conf) return;
-    const region = this.store.buckets.get(bucket)!.rec.region;
-    for (const q of conf.QueueConfigurations ?? []) {
-      if (!configurationMatches(q, event)) continue;
-      const body = eventMessage(bucket, event, q.Id!, region, `AWS:${this.cloud.accountId}`);
-      void this.deliver({ bucket, destinationArn: q.QueueArn!, eventName: `s3:${event.name}`, body });
-    }
-  }
-
-  /** S3 sends each new queue destination an `s3:TestEvent` when the configuration is put. */
-  testEvent(bucket: string, conf: NotificationConfiguration, requestId: string): void {
-    for (const q of conf.QueueConfigurations ?? []) {
-      const body = JSON.stringify({
-        Service: 'Amazon S3',
-        Event: 's3:TestEvent',
-        Time: new Date(this.cloud.clock.now()).toISOString(),
-        Bucket: bucket,
-        RequestId: requestId,
-        HostId: requestId,
-      });
-      void this.deliver({ bucket, destinationArn: q.QueueArn!, eventName: 's3:TestEvent', body });
-    }
-  }
-
-  /**
-   * The delivery seam. SQS delivery plugs in here, in-process rather than over HTTP:
-   * `await this.cloud.api('sqs').send(delivery.destinationArn, delivery.body)` (SqsInternal.send
-   * resolves once the message is durable; a missing queue rejects with QueueDoesNotExist, which
-   * S3 would log and drop). Until then the message is only recorded and logged.
-   */
-  private async deliver(delivery: NotificationDelivery): Promise<void> {
-    this.recent.push(delivery);
-    if (this.recent.length > RECENT_LIMIT) this.recent.shift();
-    this.cloud.log(
-      `s3 notification ${delivery.eventName} from ${delivery.bucket} to ${delivery.destinationArn} (recorded, not delivered)`,
-    );
-  }
-}
+/** What S3 sends a queue when a configuration naming it is put. */
+export const testEventMessage = (bucket: string, time: number, requestId: string): string =>
+  JSON.stringify({
+    Service: 'Amazon S3',
+    Event: 's3:TestEvent',
+    Time: new Date(time).toISOString(),
+    Bucket: bucket,
+    RequestId: requestId,
+    HostId: requestId,
+  });

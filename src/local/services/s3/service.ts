@@ -1,7 +1,7 @@
-// What S3 actions get as ctx.state: the durable store, the blob files and the notification seam.
+// What S3 actions get as ctx.state: the durable store, the blob files and the notifier.
 
 import type { BlobStore } from './blobs.js';
-import type { Notifier } from './notifications.js';
+import type { Notifier } from './notifier.js';
 import type { S3State } from './state.js';
 
 export interface S3Service {

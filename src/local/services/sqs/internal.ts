@@ -38,6 +38,8 @@ export interface SqsQueueInfo {
   fifo: boolean;
   /** Seconds. */
   visibilityTimeout: number;
+  /** The queue's resource policy (its Policy attribute), for services checking they may send. */
+  policy?: string;
 }
 
 export interface SqsInternal {

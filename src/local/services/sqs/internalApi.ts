@@ -81,6 +81,7 @@ export function sqsInternal(store: SqsStore, cloud: Cloud): SqsInternal {
         url: queueUrl(cloud.endpoint, store.accountId, q.name),
         fifo: q.fifo,
         visibilityTimeout: Number(q.attrs.VisibilityTimeout),
+        ...(q.attrs.Policy ? { policy: q.attrs.Policy } : {}),
       };
     },
   };
