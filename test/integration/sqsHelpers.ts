@@ -38,3 +38,17 @@ export async function expectSqsError(
   if (typeof details.message === 'string') expect(err?.message).toBe(details.message);
   else if (details.message) expect(err?.message).toMatch(details.message);
 }
+
+/** A queue Policy letting an AWS service (e.g. `events.amazonaws.com`) send to the queue `name`. */
+export const serviceSendPolicy = (name: string, service: string): string =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: service },
+        Action: 'sqs:SendMessage',
+        Resource: `arn:aws:sqs:us-east-1:000000000000:${name}`,
+      },
+    ],
+  });

@@ -1,6 +1,6 @@
-// Event delivery: accept entries durably, match them against the bus's enabled rules, hand each
-// matching target its (transformed) payload, retry what is transient per the target's RetryPolicy,
-// journal `delivered` once every target is done, and replay the rest after a restart.
+// Event delivery: accept entries (and scheduled rules' firings) durably, match them against the bus's
+// enabled rules, hand each target its (transformed) payload, retry what is transient per the
+// target's RetryPolicy, journal `delivered` once every target is done, and replay the rest on start.
 
 import { randomUUID } from 'node:crypto';
 import type { PutEventsRequestEntry, PutEventsResultEntry, Target } from '@aws-sdk/client-eventbridge';
@@ -8,7 +8,7 @@ import type { Cloud } from '../../cloud.js';
 import { renderTargetInput } from '../../engines/targetInput.js';
 import { AwsServiceError } from '../../errors.js';
 import { busNotFound, busRef, parseBusArn } from './arns.js';
-import { buildEnvelope, type EventEnvelope, entryError } from './envelope.js';
+import { buildEnvelope, type EventEnvelope, entryError, eventTime } from './envelope.js';
 import type { AcceptedEvent, PendingEvents } from './pending.js';
 import type { EventsStore, RuleRecord } from './store.js';
 import { inputConfig, targetKindFor } from './targets/index.js';
@@ -26,6 +26,8 @@ export interface RuleStats {
 
 export interface DeliveryCounters {
   accepted: number;
+  /** Scheduled Events fired by scheduled rules that had targets. */
+  scheduled: number;
   /** Events put to a bus that does not exist: AWS answers with an EventId and drops them. */
   dropped: number;
 }
@@ -46,7 +48,7 @@ const describe = (e: unknown): string =>
   e instanceof AwsServiceError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);
 
 export class Delivery {
-  readonly counters: DeliveryCounters = { accepted: 0, dropped: 0 };
+  readonly counters: DeliveryCounters = { accepted: 0, scheduled: 0, dropped: 0 };
   private readonly stats = new Map<string, RuleStats>();
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly sleepers = new Set<{ cancel(): void; wake(): void }>();
@@ -100,6 +102,36 @@ export class Delivery {
     return results;
   }
 
+  /**
+   * One firing of a scheduled rule: AWS's Scheduled Event (source `aws.events`, the rule as its
+   * only resource, detail `{}`) for that rule's targets alone, durable before it is handed over.
+   */
+  async fireScheduled(rule: RuleRecord, time: number): Promise<void> {
+    if (this.stopped) return;
+    const event: EventEnvelope = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: this.cloud.accountId,
+      time: eventTime(time),
+      region: rule.region,
+      resources: [rule.arn],
+      detail: {},
+    };
+    const record: AcceptedEvent = {
+      key: randomUUID(),
+      busArn: rule.busArn,
+      event,
+      acceptedAt: this.cloud.clock.now(),
+      hops: 0,
+      rule: rule.arn,
+    };
+    this.counters.scheduled++;
+    await this.cloud.persistence.commit('events-delivery', 'accepted', { records: [record] });
+    this.dispatch(record, [rule]);
+  }
+
   /** Replays the events the journal accepted but never finished delivering. */
   start(): void {
     const backlog = this.pending.all().filter((r) => !this.inflight.has(r.key));
@@ -147,10 +179,17 @@ export class Delivery {
     });
   }
 
+  /** A replayed event's rules: its own scheduled rule (if still enabled), else the bus's matches. */
+  private rulesFor(record: AcceptedEvent): RuleRecord[] {
+    if (record.rule === undefined) return this.matchingRules(record.busArn, record.event);
+    const rule = this.store.ruleByArn(record.rule);
+    return rule && rule.state !== 'DISABLED' && rule.targets.length > 0 ? [rule] : [];
+  }
+
   /** Starts delivering in the background; `rules` are the matches already computed on accept. */
   private dispatch(record: AcceptedEvent, rules?: RuleRecord[]): void {
     if (this.stopped || this.inflight.has(record.key)) return;
-    const run = this.deliver(record, rules ?? this.matchingRules(record.busArn, record.event))
+    const run = this.deliver(record, rules ?? this.rulesFor(record))
       .catch((e) =>
         this.cloud.log(`events: delivery of ${record.event.id} failed unexpectedly: ${describe(e)}`),
       )
@@ -192,6 +231,7 @@ export class Delivery {
         await kind.deliver({
           cloud: this.cloud,
           arn: target.Arn!,
+          target,
           input,
           event: record.event,
           ruleArn: rule.arn,

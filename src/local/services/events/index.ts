@@ -1,5 +1,6 @@
 // EventBridge (awsJson 1.1, `AWSEvents.*`): buses, rules, targets, tags, PutEvents with durable
-// asynchronous delivery to Lambda, CloudWatch Logs and other buses, and TestEventPattern.
+// asynchronous delivery to Lambda, SQS, CloudWatch Logs and other buses, scheduled rules firing
+// on the cloud's clock, and TestEventPattern.
 
 import type { Cloud } from '../../cloud.js';
 import { jsonCodec } from '../../protocol/json.js';
@@ -26,6 +27,7 @@ import { untagResource } from './actions/untagResource.js';
 import { Delivery } from './delivery.js';
 import type { EventsInternal } from './internal.js';
 import { PendingEvents } from './pending.js';
+import { Scheduler } from './scheduler.js';
 import type { EventsState } from './state.js';
 import { EventsStore } from './store.js';
 
@@ -33,7 +35,11 @@ export function eventsService(cloud: Cloud) {
   const store = cloud.persistence.register(new EventsStore(cloud.accountId, cloud.clock.now()));
   const pending = cloud.persistence.register(new PendingEvents());
   const delivery = new Delivery(cloud, store, pending);
-  cloud.onStop(() => delivery.stop());
+  const scheduler = new Scheduler(cloud, store, delivery);
+  cloud.onStop(() => {
+    scheduler.stop();
+    delivery.stop();
+  });
 
   const internal: EventsInternal = {
     putEvents: (entries, region) => delivery.accept(entries, region ?? cloud.region),
@@ -43,6 +49,7 @@ export function eventsService(cloud: Cloud) {
       rules: delivery.allRuleStats(),
       pending: pending.size,
       inflight: delivery.inflightCount,
+      schedules: scheduler.armedCount,
     }),
     whenIdle: () => delivery.whenIdle(),
   };
@@ -53,10 +60,13 @@ export function eventsService(cloud: Cloud) {
     targetPrefixes: ['AWSEvents'],
     codec: jsonCodec('1.1'),
     sdk: () => import('@aws-sdk/client-eventbridge'),
-    state: { store, pending, delivery },
-    // Replay waits for start: by then the journal is replayed and every service has provided its
-    // in-process API (Lambda's async queue, Logs).
-    start: () => delivery.start(),
+    state: { store, pending, delivery, scheduler },
+    // Replay and schedules wait for start: by then the journal is replayed and every service has
+    // provided its in-process API (Lambda's async queue, SQS, Logs).
+    start: () => {
+      delivery.start();
+      scheduler.start();
+    },
     actions: {
       CreateEventBus: createEventBus,
       DescribeEventBus: describeEventBus,

@@ -1,5 +1,5 @@
 // What EventBridge offers other services in-process: putting events on a bus (Lambda destinations,
-// Step Functions), and delivery counters for tests and `faas local status`.
+// Step Functions), and delivery and schedule counters for tests and `faas local status`.
 
 import type { PutEventsRequestEntry, PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
 import type { DeliveryCounters, RuleStats } from './delivery.js';
@@ -18,6 +18,8 @@ export interface EventsInternal {
     rules: Record<string, RuleStats>;
     pending: number;
     inflight: number;
+    /** Scheduled rules whose timer is armed (enabled, with a firing still to come). */
+    schedules: number;
   };
   /** Resolves once no delivery is in flight (a delivery waiting to retry is in flight). */
   whenIdle(): Promise<void>;

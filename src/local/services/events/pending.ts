@@ -1,5 +1,5 @@
-// The accepted-events ledger: PutEvents commits an `accepted` record before it answers, delivery
-// commits `delivered` once every matching target has the event; what is left is replayed on start.
+// The accepted-events ledger: PutEvents (and each scheduled firing) commits an `accepted` record
+// first, delivery commits `delivered` once every target has the event; the rest is replayed on start.
 
 import type { Durable } from '../../persistence/journal.js';
 import type { EventEnvelope } from './envelope.js';
@@ -13,6 +13,11 @@ export interface AcceptedEvent {
   acceptedAt: number;
   /** How many bus-to-bus hops brought it here. */
   hops: number;
+  /**
+   * A scheduled rule's firing belongs to that rule alone (its ARN): it is never matched against
+   * the bus's patterns, not even when it is replayed after a restart.
+   */
+  rule?: string;
 }
 
 export class PendingEvents implements Durable {

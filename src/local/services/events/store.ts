@@ -1,10 +1,11 @@
 // EventBridge's resources — buses, rules with their targets, tags — as a Durable: every change is a
 // journal record applied here, live and again on replay. The default bus of a region is implicit.
+// Rule changes are announced to one listener (the scheduler arms and disarms scheduled rules).
 
 import type { Tag, Target } from '@aws-sdk/client-eventbridge';
 import { type CompiledPattern, compilePattern } from '../../engines/eventPattern.js';
 import type { Durable } from '../../persistence/journal.js';
-import { busArn, busNotFound, DEFAULT_BUS, ruleNotFound } from './arns.js';
+import { busArn, busNotFound, DEFAULT_BUS, parseRuleArn, ruleNotFound } from './arns.js';
 
 export interface BusRecord {
   name: string;
@@ -25,6 +26,11 @@ export interface RuleRecord {
   arn: string;
   eventPattern?: string;
   scheduleExpression?: string;
+  /**
+   * Schedule time (epoch ms) a rate expression counts from: when the rule got its current
+   * expression, kept across restarts so `rate(1 day)` keeps its phase. Absent in older journals.
+   */
+  scheduleAnchor?: number;
   state: string;
   description?: string;
   roleArn?: string;
@@ -55,6 +61,7 @@ export class EventsStore implements Durable {
   private readonly rulesByBus = new Map<string, Map<string, RuleRecord>>();
   private readonly tagsByArn = new Map<string, Tag[]>();
   private readonly compiled = new Map<string, CompiledPattern>();
+  private ruleListener?: (arn: string, rule: RuleRecord | undefined) => void;
 
   constructor(
     readonly accountId: string,
@@ -91,6 +98,24 @@ export class EventsStore implements Durable {
 
   rule(busArnValue: string, name: string): RuleRecord | undefined {
     return this.rulesByBus.get(busArnValue)?.get(name);
+  }
+
+  /** A rule by ARN (a scheduled firing, or a pending event bound to one rule). */
+  ruleByArn(arn: string): RuleRecord | undefined {
+    const ref = parseRuleArn(arn);
+    if (!ref || !arn.includes(`:${this.accountId}:`)) return undefined;
+    const bus = this.bus(ref.region, ref.bus);
+    return bus && this.rule(bus.arn, ref.name);
+  }
+
+  /** Every rule with a ScheduleExpression, enabled or not. */
+  scheduledRules(): RuleRecord[] {
+    return [...this.rulesByBus.values()].flatMap((m) => [...m.values()]).filter((r) => r.scheduleExpression);
+  }
+
+  /** Calls `listener` after each rule is created, replaced, enabled, disabled or deleted (undefined). */
+  onRuleChange(listener: (arn: string, rule: RuleRecord | undefined) => void): void {
+    this.ruleListener = listener;
   }
 
   requireRule(bus: BusRecord, name: string): RuleRecord {
@@ -156,9 +181,11 @@ export class EventsStore implements Durable {
         }
         const existing = onBus.get(rule.name);
         // Updating a rule keeps its targets and its tags (PutRule ignores Tags on an update).
-        onBus.set(rule.name, { ...rule, targets: existing?.targets ?? [] });
+        const record = { ...rule, targets: existing?.targets ?? [] };
+        onBus.set(rule.name, record);
         if (!existing && tags?.length) this.tagsByArn.set(rule.arn, tags);
         this.compiled.delete(rule.arn);
+        this.ruleListener?.(rule.arn, record);
         return;
       }
       case 'deleteRule': {
@@ -172,7 +199,9 @@ export class EventsStore implements Durable {
       case 'ruleState': {
         const { busArn: bus, name, state } = data as { busArn: string; name: string; state: string };
         const rule = this.rule(bus, name);
-        if (rule) rule.state = state;
+        if (!rule) return;
+        rule.state = state;
+        this.ruleListener?.(rule.arn, rule);
         return;
       }
       case 'putTargets': {
@@ -216,6 +245,7 @@ export class EventsStore implements Durable {
   private dropRule(rule: RuleRecord): void {
     this.tagsByArn.delete(rule.arn);
     this.compiled.delete(rule.arn);
+    this.ruleListener?.(rule.arn, undefined);
   }
 
   snapshot(): Snapshot {

@@ -1,5 +1,6 @@
 // PutRule: creates or replaces a rule (an update keeps the targets and ignores Tags, and arguments
-// left out are reset, as AWS documents). The pattern is validated by the shared pattern engine.
+// left out are reset, as AWS documents). The pattern is validated by the shared pattern engine, a
+// ScheduleExpression by the schedule parser (rate, and AWS's six-field cron).
 
 import type { PutRuleRequest, PutRuleResponse } from '@aws-sdk/client-eventbridge';
 import { compilePattern } from '../../../engines/eventPattern.js';
@@ -7,23 +8,11 @@ import { validation } from '../../../errors.js';
 import type { ActionContext } from '../../../service.js';
 import { DEFAULT_BUS, ruleArn } from '../arns.js';
 import { findBus } from '../lookup.js';
+import { parseSchedule } from '../schedule.js';
 import type { EventsState } from '../state.js';
 import { checkRuleAndBus, checkTags, constraints } from '../validate.js';
 
 export const RULE_STATES = ['ENABLED', 'DISABLED', 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS'] as const;
-
-// rate(value unit): singular unit for 1, plural otherwise. cron(): six space-separated fields.
-const RATE = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
-const CRON = /^cron\(\S+( \S+){5}\)$/;
-
-function validSchedule(expression: string): boolean {
-  const rate = RATE.exec(expression);
-  if (rate) {
-    const value = Number(rate[1]);
-    return value >= 1 && (value === 1) === !rate[2]!.endsWith('s');
-  }
-  return CRON.test(expression);
-}
 
 export async function putRule(
   input: PutRuleRequest,
@@ -43,13 +32,21 @@ export async function putRule(
   if (input.ScheduleExpression) {
     if (bus.name !== DEFAULT_BUS)
       throw validation('ScheduleExpression is supported only on the default event bus.');
-    if (!validSchedule(input.ScheduleExpression))
+    if (!parseSchedule(input.ScheduleExpression))
       throw validation('Parameter ScheduleExpression is not valid.');
   }
   if (input.EventPattern) compilePattern(input.EventPattern);
 
   const name = input.Name!;
   const arn = ruleArn(bus.region, ctx.accountId, bus.name, name);
+  const schedule = input.ScheduleExpression || undefined;
+  // A rate counts from when the rule got its expression; an update that keeps it keeps the phase.
+  const existing = ctx.state.store.rule(bus.arn, name);
+  const scheduleAnchor = !schedule
+    ? undefined
+    : existing?.scheduleExpression === schedule && existing.scheduleAnchor !== undefined
+      ? existing.scheduleAnchor
+      : ctx.state.scheduler.now();
   await ctx.cloud.persistence.commit('events', 'putRule', {
     rule: {
       name,
@@ -58,7 +55,8 @@ export async function putRule(
       busArn: bus.arn,
       arn,
       eventPattern: input.EventPattern || undefined,
-      scheduleExpression: input.ScheduleExpression || undefined,
+      scheduleExpression: schedule,
+      scheduleAnchor,
       state: input.State ?? 'ENABLED',
       description: input.Description,
       roleArn: input.RoleArn,

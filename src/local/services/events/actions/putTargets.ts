@@ -1,5 +1,6 @@
 // PutTargets: adds or replaces (by Id) up to 5 targets per rule. Malformed ids fail the request as
-// AWS's front end does; an ARN that is not an ARN fails only its own entry.
+// AWS's front end does; an ARN that is not an ARN, or a FIFO queue without SqsParameters'
+// MessageGroupId, fails only its own entry. Dead-letter queues must be standard queues.
 
 import type {
   PutTargetsRequest,
@@ -8,7 +9,7 @@ import type {
   Target,
 } from '@aws-sdk/client-eventbridge';
 import { validateTargetInput } from '../../../engines/targetInput.js';
-import { AwsServiceError } from '../../../errors.js';
+import { AwsServiceError, validation } from '../../../errors.js';
 import type { ActionContext } from '../../../service.js';
 import { findRule } from '../lookup.js';
 import type { EventsState } from '../state.js';
@@ -48,6 +49,9 @@ export async function putTargets(
       );
   });
   c.check();
+  // AWS refuses the whole call (CloudTrail shows the ValidationException on PutTargets).
+  if (targets.some((t) => t.DeadLetterConfig?.Arn?.endsWith('.fifo')))
+    throw validation('SQS FIFO is not supported by Dead Letter Queues.');
 
   const { bus, rule } = findRule(ctx, input.Rule!, input.EventBusName);
   const failed: PutTargetsResultEntry[] = [];
@@ -60,7 +64,11 @@ export async function putTargets(
         ErrorCode: 'ValidationException',
         ErrorMessage: `Parameter ${target.Arn} is not valid. Reason: Provided Arn is not in correct format.`,
       });
-    } else if (target.Arn!.includes(':sqs:') && target.Arn!.endsWith('.fifo') && !target.SqsParameters) {
+    } else if (
+      target.Arn!.includes(':sqs:') &&
+      target.Arn!.endsWith('.fifo') &&
+      !target.SqsParameters?.MessageGroupId
+    ) {
       failed.push({
         TargetId: target.Id,
         ErrorCode: 'ValidationException',

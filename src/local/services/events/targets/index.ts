@@ -1,5 +1,5 @@
 // The target kinds EventBridge delivers to: one file each, one line here. A target whose ARN no
-// kind accepts (SQS, Step Functions… until their kinds exist) fails delivery and is counted.
+// kind accepts (SNS, Step Functions… until their kinds exist) fails delivery and is counted.
 
 import type { Target } from '@aws-sdk/client-eventbridge';
 import type { TargetInputConfig } from '../../../engines/targetInput.js';
@@ -7,9 +7,10 @@ import { AwsServiceError } from '../../../errors.js';
 import { eventBusTarget } from './eventBus.js';
 import { lambdaTarget } from './lambda.js';
 import { logsTarget } from './logs.js';
+import { sqsTarget } from './sqs.js';
 import type { TargetKind } from './types.js';
 
-export const targetKinds: TargetKind[] = [lambdaTarget, logsTarget, eventBusTarget];
+export const targetKinds: TargetKind[] = [lambdaTarget, logsTarget, eventBusTarget, sqsTarget];
 
 export function targetKindFor(arn: string): TargetKind {
   const kind = targetKinds.find((k) => k.accepts(arn));

@@ -1,6 +1,7 @@
 // The contract of one target kind: which ARNs it serves and how it hands one event over. A kind
 // resolves once the event is durably in the receiving service and rejects with AwsServiceError.
 
+import type { Target } from '@aws-sdk/client-eventbridge';
 import type { Cloud } from '../../../cloud.js';
 import type { EventEnvelope } from '../envelope.js';
 
@@ -8,6 +9,8 @@ export interface TargetDelivery {
   cloud: Cloud;
   /** The target's ARN. */
   arn: string;
+  /** The rule's target with its per-kind parameters (SqsParameters…); absent for a dead-letter queue. */
+  target?: Target;
   /** The payload after Input/InputPath/InputTransformer. */
   input: string;
   /** The event itself (bus-to-bus targets forward it unchanged). */
