@@ -50,7 +50,11 @@ export function makeLocalCommand(deps: CommandDeps, exit: (code: number) => void
       .option('--host <host>', 'address to bind (loopback unless you say otherwise)', DEFAULT_HOST)
       .option('--ephemeral', 'keep everything in memory')
       .option('--detach', 'run in the background; pid and log file go in the data dir')
-      .option('--time-factor <factor>', 'scale AWS-side delays: retries, SQS visibility and delays, schedules (0.01 = 100× faster)', '1')
+      .option(
+        '--time-factor <factor>',
+        'scale AWS-side delays: retries, SQS visibility and delays, schedules (0.01 = 100× faster)',
+        '1',
+      )
       .option(
         '--postgres-port <port>',
         `port of the hosted PostgreSQL (default ${DEFAULT_POSTGRES_PORT}; 0 when --port is 0)`,

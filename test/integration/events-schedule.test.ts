@@ -26,6 +26,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { INVALID_RATES } from '../fixtures/scheduleExpressions.js';
 import { useLocalCloud } from '../helpers/localCloud.js';
 import { serviceSendPolicy, sqsClient, uniqueQueue } from './sqsHelpers.js';
 
@@ -220,24 +221,7 @@ describe('EventBridge scheduled rules', () => {
   it('validates ScheduleExpression as AWS does', async () => {
     const name = unique('rule');
     for (const expression of [
-      // recorded against AWS by LocalStack's validated tests
-      'rate(10 seconds)',
-      'rate(10 years)',
-      'rate(1 minutes)',
-      'rate(1 hours)',
-      'rate(1 days)',
-      'rate(10 minute)',
-      'rate(10 hour)',
-      'rate(10 day)',
-      'rate()',
-      'rate(10)',
-      'rate(10 minutess)',
-      'rate(foo minutes)',
-      'rate(0 minutes)',
-      'rate(-10 minutes)',
-      'rate(10 MINUTES)',
-      'rate( 10 minutes )',
-      ' rate(10 minutes)',
+      ...INVALID_RATES,
       'cron(0 1 * * * *)',
       'cron(7 20 * * NOT *)',
       'cron(INVALID)',

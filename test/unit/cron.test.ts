@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileCron } from '../../src/local/engines/cron.js';
 import { parseSchedule } from '../../src/local/services/events/schedule.js';
+import { INVALID_RATES } from '../fixtures/scheduleExpressions.js';
 
 const at = (iso: string): number => Date.parse(iso);
 const iso = (ms: number | undefined): string | undefined =>
@@ -146,25 +147,8 @@ describe('schedule expressions', () => {
   });
 
   it('refuses what AWS refuses', () => {
-    // The rate list is the one LocalStack recorded against AWS.
     for (const expression of [
-      'rate(10 seconds)',
-      'rate(10 years)',
-      'rate(1 minutes)',
-      'rate(1 hours)',
-      'rate(1 days)',
-      'rate(10 minute)',
-      'rate(10 hour)',
-      'rate(10 day)',
-      'rate()',
-      'rate(10)',
-      'rate(10 minutess)',
-      'rate(foo minutes)',
-      'rate(0 minutes)',
-      'rate(-10 minutes)',
-      'rate(10 MINUTES)',
-      'rate( 10 minutes )',
-      ' rate(10 minutes)',
+      ...INVALID_RATES,
       'cron(0 12 * * ?)',
       'cron( 0 12 * * ? * )',
       'cron()',
