@@ -66,9 +66,11 @@ export function s3Service(cloud: Cloud) {
       return sdk;
     },
     state: svc,
-    // Runs once the journal is replayed: bodies no record names (a crash between blob write and
-    // commit, or before an old body was deleted) are swept in the background.
+    // Runs once the journal is replayed: notifications accepted but not handed over are delivered,
+    // and bodies no record names (a crash between blob write and commit, or before an old body
+    // was deleted) are swept in the background.
     start: () => {
+      svc.notifier.redeliverPending();
       if (cloud.persistence.ephemeral) return;
       blobs
         .collectGarbage(store.referencedBlobs())

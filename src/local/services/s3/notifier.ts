@@ -1,6 +1,9 @@
 // Delivers bucket notifications in-process: SQS queues get the message through the durable
-// internal send, Lambda functions through the durable async queue as `s3.amazonaws.com`.
+// internal send, Lambda functions through the durable async queue as `s3.amazonaws.com`. Each
+// object event is journalled as pending before the request is answered and done once handed
+// over, so a kill -9 in between redelivers it at the next start (at least once, as S3 does).
 
+import { randomUUID } from 'node:crypto';
 import type { NotificationConfiguration } from '@aws-sdk/client-s3';
 import type { Cloud } from '../../cloud.js';
 import { bucketArn } from './buckets.js';
@@ -11,7 +14,7 @@ import {
   S3_PRINCIPAL,
   testEventMessage,
 } from './notifications.js';
-import type { S3State } from './state.js';
+import type { PendingNotification, S3State } from './state.js';
 
 /** One message handed to a destination, with how it went. */
 export interface NotificationDelivery {
@@ -58,13 +61,17 @@ export class Notifier {
       eventMessage(bucket, event, id ?? '', rec.region, `AWS:${this.cloud.accountId}`, sequencer);
     for (const q of conf.QueueConfigurations ?? []) {
       if (!configurationMatches(q, event)) continue;
-      const delivery = this.record(bucket, q.QueueArn!, eventName, message(q.Id));
-      void this.toQueue(delivery);
+      this.accept({ bucket, destinationArn: q.QueueArn!, kind: 'queue', eventName, body: message(q.Id) });
     }
     for (const f of conf.LambdaFunctionConfigurations ?? []) {
       if (!configurationMatches(f, event)) continue;
-      const delivery = this.record(bucket, f.LambdaFunctionArn!, eventName, message(f.Id));
-      void this.toFunction(delivery);
+      this.accept({
+        bucket,
+        destinationArn: f.LambdaFunctionArn!,
+        kind: 'function',
+        eventName,
+        body: message(f.Id),
+      });
     }
     for (const t of conf.TopicConfigurations ?? []) {
       if (!configurationMatches(t, event)) continue;
@@ -72,6 +79,30 @@ export class Notifier {
       const delivery = this.record(bucket, t.TopicArn!, eventName, message(t.Id));
       this.settle(delivery, new Error('the local cloud has no SNS service'));
     }
+  }
+
+  /** Delivers what a stopped or killed cloud had accepted and not handed over (after replay). */
+  redeliverPending(): void {
+    for (const pending of this.store.pendingNotifications.values()) this.deliver(pending);
+  }
+
+  /** Journals the notification (written at once, synced with the turn's group commit), then delivers. */
+  private accept(notification: Omit<PendingNotification, 'id'>): void {
+    const pending = { id: randomUUID(), ...notification };
+    this.cloud.persistence.commit('s3', 'notify.pending', pending).catch((e: unknown) => {
+      this.cloud.log(`s3: could not journal notification ${pending.id}: ${describe(e)}`);
+    });
+    this.deliver(pending);
+  }
+
+  private deliver(pending: PendingNotification): void {
+    const delivery = this.record(pending.bucket, pending.destinationArn, pending.eventName, pending.body);
+    const handedOver = pending.kind === 'queue' ? this.toQueue(delivery) : this.toFunction(delivery);
+    void handedOver.then(() =>
+      this.cloud.persistence.commit('s3', 'notify.done', { id: pending.id }).catch((e: unknown) => {
+        this.cloud.log(`s3: could not journal notification ${pending.id} as done: ${describe(e)}`);
+      }),
+    );
   }
 
   /**

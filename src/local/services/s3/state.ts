@@ -72,9 +72,20 @@ export class Bucket {
   }
 }
 
+/** A notification accepted for delivery and not yet handed over (redelivered after a restart). */
+export interface PendingNotification {
+  id: string;
+  bucket: string;
+  destinationArn: string;
+  kind: 'queue' | 'function';
+  eventName: string;
+  body: string;
+}
+
 interface Snapshot {
   buckets: BucketRecord[];
   objects: Record<string, ObjectRecord[]>;
+  pending?: PendingNotification[];
 }
 
 export type ConfigField = keyof BucketConfig;
@@ -82,6 +93,7 @@ export type ConfigField = keyof BucketConfig;
 export class S3State implements Durable {
   readonly name = 's3';
   readonly buckets = new Map<string, Bucket>();
+  readonly pendingNotifications = new Map<string, PendingNotification>();
 
   apply(type: string, data: unknown): void {
     switch (type) {
@@ -112,13 +124,25 @@ export class S3State implements Durable {
         if (b) for (const key of keys) b.delete(key);
         return;
       }
+      case 'notify.pending': {
+        const pending = data as PendingNotification;
+        this.pendingNotifications.set(pending.id, pending);
+        return;
+      }
+      case 'notify.done':
+        this.pendingNotifications.delete((data as { id: string }).id);
+        return;
     }
   }
 
   snapshot(): Snapshot {
     const objects: Record<string, ObjectRecord[]> = {};
     for (const [name, bucket] of this.buckets) objects[name] = [...bucket.objects.values()];
-    return { buckets: [...this.buckets.values()].map((b) => b.rec), objects };
+    return {
+      buckets: [...this.buckets.values()].map((b) => b.rec),
+      objects,
+      pending: [...this.pendingNotifications.values()],
+    };
   }
 
   restore(snapshot: unknown): void {
@@ -129,6 +153,8 @@ export class S3State implements Durable {
       for (const object of snap.objects?.[rec.name] ?? []) bucket.objects.set(object.key, object);
       this.buckets.set(rec.name, bucket);
     }
+    this.pendingNotifications.clear();
+    for (const p of snap.pending ?? []) this.pendingNotifications.set(p.id, p);
   }
 
   /** Every blob a record references: the rest of the blob directory is garbage. */
