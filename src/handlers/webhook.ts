@@ -2,6 +2,10 @@
 // and 2.0, and the consumer of the webhook FIFO queue, where each record is rebuilt into its
 // POST /webhook request and run through the same routes. Logic is in lib/webhook.ts.
 
+import {
+  isAPIGatewayProxyEventV1,
+  isAPIGatewayProxyEventV2,
+} from '@aws-lambda-powertools/event-handler/http';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { S3Client } from '@aws-sdk/client-s3';
 import type {
@@ -14,16 +18,8 @@ import type {
 } from 'aws-lambda';
 import { ConfigurationError } from './lib/errors.js';
 import type { HandlerLogger } from './lib/ingest.js';
-import {
-  fromPayloadV1,
-  fromPayloadV2,
-  isPayloadV1,
-  isPayloadV2,
-  toPayloadV1,
-  toPayloadV2,
-} from './lib/router.js';
 import type { PutObjectSender } from './lib/store.js';
-import { requestFromRecord, webhookRouter } from './lib/webhook.js';
+import { eventFromRecord, webhookApp } from './lib/webhook.js';
 
 export interface WebhookHandlerDeps {
   s3: PutObjectSender;
@@ -34,6 +30,8 @@ export interface WebhookHandlerDeps {
 
 export type WebhookResult = APIGatewayProxyStructuredResultV2 | APIGatewayProxyResult | SQSBatchResponse;
 
+type App = ReturnType<typeof webhookApp>;
+
 const isSqsEvent = (event: unknown): event is SQSEvent =>
   Array.isArray((event as SQSEvent).Records) && (event as SQSEvent).Records[0]?.eventSource === 'aws:sqs';
 
@@ -42,10 +40,10 @@ export function createWebhookHandler(deps: WebhookHandlerDeps) {
     deps.logger.addContext?.(context);
     const bucket = deps.bucketName();
     if (!bucket) throw new ConfigurationError('BUCKET_NAME is not set');
-    const base = { s3: deps.s3, bucket, logger: deps.logger, now: deps.now };
-    if (isSqsEvent(event)) return processRecords(event, base);
-    if (isPayloadV2(event)) return toPayloadV2(await webhookRouter(base).handle(fromPayloadV2(event)));
-    if (isPayloadV1(event)) return toPayloadV1(await webhookRouter(base).handle(fromPayloadV1(event)));
+    const app = webhookApp({ s3: deps.s3, bucket, logger: deps.logger, now: deps.now });
+    if (isSqsEvent(event)) return processRecords(event, app, context, deps.logger);
+    if (isAPIGatewayProxyEventV2(event)) return app.resolve(event, context);
+    if (isAPIGatewayProxyEventV1(event)) return app.resolve(event, context);
     throw new ConfigurationError('unsupported event: neither API Gateway (1.0/2.0) nor SQS');
   };
 }
@@ -58,7 +56,9 @@ export function createWebhookHandler(deps: WebhookHandlerDeps) {
  */
 async function processRecords(
   event: SQSEvent,
-  deps: Parameters<typeof webhookRouter>[0],
+  app: App,
+  context: Context,
+  logger: HandlerLogger,
 ): Promise<SQSBatchResponse> {
   const groups = new Map<string, SQSRecord[]>();
   for (const record of event.Records) {
@@ -69,7 +69,7 @@ async function processRecords(
   await Promise.all(
     [...groups.values()].map(async (records) => {
       for (const [i, record] of records.entries()) {
-        if (await processRecord(record, deps)) continue;
+        if (await processRecord(record, app, context, logger)) continue;
         for (const rest of records.slice(i)) failed.add(rest.messageId);
         return;
       }
@@ -83,21 +83,22 @@ async function processRecords(
 }
 
 /** One record through the routes; false (and logged) when it failed. */
-async function processRecord(record: SQSRecord, deps: Parameters<typeof webhookRouter>[0]): Promise<boolean> {
-  const delivery = {
-    sequenceNumber: record.attributes.SequenceNumber ?? record.messageId,
-    messageId: record.messageId,
-  };
+async function processRecord(
+  record: SQSRecord,
+  app: App,
+  context: Context,
+  logger: HandlerLogger,
+): Promise<boolean> {
   try {
-    const result = await webhookRouter(deps, delivery).handle(requestFromRecord(record));
-    if (result.status < 300) return true;
-    deps.logger.error('webhook failed', {
+    const result = await app.resolve(eventFromRecord(record), context);
+    if ((result.statusCode ?? 200) < 300) return true;
+    logger.error('webhook failed', {
       messageId: record.messageId,
-      status: result.status,
+      status: result.statusCode,
       body: result.body,
     });
   } catch (err) {
-    deps.logger.error('webhook failed', { messageId: record.messageId, error: String(err) });
+    logger.error('webhook failed', { messageId: record.messageId, error: String(err) });
   }
   return false;
 }

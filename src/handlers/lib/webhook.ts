@@ -1,10 +1,11 @@
-// The webhook flow's domain logic: the routes of the webhook app, and a webhook (an SQS record
-// rebuilt into its POST /webhook request) stored as webhooks/<group>/<sequence>.json, create-only.
+// The webhook flow's domain logic: the webhook app's routes (Powertools' HTTP Router, for API
+// Gateway payload 1.0 and 2.0), and a webhook (an SQS record rebuilt into its POST /webhook
+// request) stored as webhooks/<group>/<sequence>.json, create-only.
 
+import { BadRequestError, Router } from '@aws-lambda-powertools/event-handler/http';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import type { SQSRecord } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, SQSRecord } from 'aws-lambda';
 import type { HandlerLogger } from './ingest.js';
-import { type HttpRequest, json, Router } from './router.js';
 import { isPreconditionFailed, type PutObjectSender } from './store.js';
 import { DEFAULT_GROUP, webhookGroup } from './webhookGroup.js';
 
@@ -45,13 +46,19 @@ function parseBody(text: string): { body: unknown; bodyIsText: boolean } {
   }
 }
 
+/** What storing needs of the request: its group and id headers, and its body as text. */
+export interface WebhookRequest {
+  headers: Headers;
+  body: string;
+}
+
 export async function storeWebhook(
-  request: HttpRequest,
+  request: WebhookRequest,
   delivery: Delivery,
   deps: WebhookDeps,
 ): Promise<StoredWebhook> {
-  const group = request.headers['x-webhook-group'] || DEFAULT_GROUP;
-  const id = request.headers['x-webhook-id'] || delivery.messageId;
+  const group = request.headers.get('x-webhook-group') || DEFAULT_GROUP;
+  const id = request.headers.get('x-webhook-id') || delivery.messageId;
   const stored: StoredWebhook = {
     id,
     group,
@@ -80,33 +87,70 @@ export async function storeWebhook(
   return stored;
 }
 
-/** The app's routes; `delivery` is only known for requests that came through the queue. */
-export function webhookRouter(deps: WebhookDeps, delivery?: Delivery): Router {
-  return new Router()
-    .add('GET', '/', () =>
-      json(200, { service: 'faas-webhook', routes: ['/health', '/webhook', '/api/{path+}'] }),
-    )
-    .add('GET', '/health', () => json(200, { status: 'ok' }))
-    .add('GET', '/api/{path+}', (r) => json(200, { path: r.params['path'], query: r.query }))
-    .add('POST', '/webhook', async (r) => {
-      // Called directly over HTTP there is no queue position: the HTTP API sends POST /webhook
-      // to SQS, never here, so this only happens through a misrouted call.
-      if (!delivery)
-        return json(400, { error: { code: 'NotQueued', message: 'POST /webhook goes through the queue' } });
-      const stored = await storeWebhook(r, delivery, deps);
-      return json(200, { stored: webhookKey(stored.group, stored.sequenceNumber) });
-    });
+/**
+ * Where each queued request came from: the events processRecords builds from SQS records. A
+ * request API Gateway sent has no entry, so a caller cannot claim a queue position by header.
+ */
+const deliveries = new WeakMap<object, Delivery>();
+
+/** The app's routes: GET /, GET /health, GET /api/{path+}, and POST /webhook for queued requests. */
+export function webhookApp(deps: WebhookDeps): Router {
+  const app = new Router();
+  app.get('/', () => ({ service: 'faas-webhook', routes: ['/health', '/webhook', '/api/{path+}'] }));
+  app.get('/health', () => ({ status: 'ok' }));
+  app.get(/^\/api\/(?<path>.+)$/, ({ params, req }) => ({
+    path: params['path'],
+    query: Object.fromEntries(new URL(req.url).searchParams),
+  }));
+  app.post('/webhook', async ({ req, event }) => {
+    const delivery = deliveries.get(event);
+    // The HTTP API sends POST /webhook to SQS, never here: only a misrouted call gets this.
+    if (!delivery) throw new BadRequestError('POST /webhook goes through the queue');
+    const stored = await storeWebhook({ headers: req.headers, body: await req.text() }, delivery, deps);
+    return { stored: webhookKey(stored.group, stored.sequenceNumber) };
+  });
+  return app;
 }
 
-/** The HTTP request an SQS record carried: POST /webhook with its group and id as headers. */
-export function requestFromRecord(record: SQSRecord): Omit<HttpRequest, 'params'> {
+/**
+ * The POST /webhook request an SQS record carried, as an API Gateway payload 2.0 event: its group
+ * and id become headers again, and its queue position is remembered for the route.
+ */
+export function eventFromRecord(record: SQSRecord): APIGatewayProxyEventV2 {
   const a = record.attributes as SQSRecord['attributes'] & Record<string, string | undefined>;
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  headers['x-webhook-group'] = webhookGroup(a.MessageGroupId);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-webhook-group': webhookGroup(a.MessageGroupId),
+  };
   // A redriven webhook carries its id as an attribute (its deduplication id had to be new); else
   // the caller's x-webhook-id is the deduplication id (content-based: the body's hash).
-  const redriven = record.messageAttributes?.['webhook-id']?.stringValue;
-  const id = redriven ?? a.MessageDeduplicationId;
+  const id = record.messageAttributes?.['webhook-id']?.stringValue ?? a.MessageDeduplicationId;
   if (id) headers['x-webhook-id'] = id;
-  return { method: 'POST', path: '/webhook', headers, query: {}, body: record.body };
+  const sent = Number(a.SentTimestamp ?? 0);
+  const event: APIGatewayProxyEventV2 = {
+    version: '2.0',
+    routeKey: 'POST /webhook',
+    rawPath: '/webhook',
+    rawQueryString: '',
+    headers,
+    body: record.body,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: record.eventSourceARN.split(':')[4] ?? '',
+      apiId: 'sqs',
+      domainName: 'sqs',
+      domainPrefix: 'sqs',
+      http: { method: 'POST', path: '/webhook', protocol: 'HTTP/1.1', sourceIp: '', userAgent: '' },
+      requestId: record.messageId,
+      routeKey: 'POST /webhook',
+      stage: '$default',
+      time: new Date(sent).toISOString(),
+      timeEpoch: sent,
+    },
+  };
+  deliveries.set(event, {
+    sequenceNumber: a.SequenceNumber ?? record.messageId,
+    messageId: record.messageId,
+  });
+  return event;
 }
