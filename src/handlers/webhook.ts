@@ -36,11 +36,13 @@ const isSqsEvent = (event: unknown): event is SQSEvent =>
   Array.isArray((event as SQSEvent).Records) && (event as SQSEvent).Records[0]?.eventSource === 'aws:sqs';
 
 export function createWebhookHandler(deps: WebhookHandlerDeps) {
+  // Built on the first invocation, then reused by the warm ones.
+  let app: App | undefined;
   return async (event: unknown, context: Context): Promise<WebhookResult> => {
     deps.logger.addContext?.(context);
     const bucket = deps.bucketName();
     if (!bucket) throw new ConfigurationError('BUCKET_NAME is not set');
-    const app = webhookApp({ s3: deps.s3, bucket, logger: deps.logger, now: deps.now });
+    app ??= webhookApp({ s3: deps.s3, bucket, logger: deps.logger, now: deps.now });
     if (isSqsEvent(event)) return processRecords(event, app, context, deps.logger);
     if (isAPIGatewayProxyEventV2(event)) return app.resolve(event, context);
     if (isAPIGatewayProxyEventV1(event)) return app.resolve(event, context);
