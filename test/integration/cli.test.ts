@@ -13,13 +13,10 @@ import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsClients, createAwsClients } from '../../src/aws/clients.js';
 import { CallCounter } from '../../src/aws/counter.js';
-import type { CommandDeps } from '../../src/cli/deps.js';
-import { main } from '../../src/cli.js';
 import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
 import type { Artifact, ArtifactRequest } from '../../src/provision/artifacts.js';
 import { systemClock } from '../../src/provision/clock.js';
 import {
-  buildFunctionArtifact,
   bundleHandler,
   deterministicZip,
   HANDLER_FILE,
@@ -27,18 +24,15 @@ import {
   sha256Base64,
 } from '../../src/release/index.js';
 import type { LastSend } from '../../src/traffic/lastSend.js';
+import { builtArtifact, inProcessCli } from '../helpers/cliHarness.js';
 
 let local: LocalCloud;
 let dir: string;
 let clients: AwsClients;
 const project = `cli${Math.random().toString(36).slice(2, 10)}`;
 const API = `${project}-ingest-api`;
-const out: string[] = [];
-const err: string[] = [];
-const counters: CallCounter[] = [];
 /** When set, the `api` function is built with this comment appended: new bytes, same behaviour. */
 let apiEdit: string | undefined;
-const built = new Map<string, Promise<Artifact>>();
 
 async function artifact(request: ArtifactRequest): Promise<Artifact> {
   if (request.function === 'api' && apiEdit !== undefined) {
@@ -47,18 +41,15 @@ async function artifact(request: ArtifactRequest): Promise<Artifact> {
     const zip = await deterministicZip([{ name: HANDLER_FILE, data: edited }]);
     return { zip, sha256: sha256Base64(zip) };
   }
-  if (!built.has(request.function)) built.set(request.function, buildFunctionArtifact(request.function));
-  return built.get(request.function)!;
+  return builtArtifact(request);
 }
 
 let interrupt: (() => void) | undefined;
 let onSleep: (() => void) | undefined;
 
-function deps(): CommandDeps {
-  return {
-    output: { out: (l) => out.push(l), err: (l) => err.push(l), isTTY: false },
-    cwd: dir,
-    env: {},
+const { faas, counters } = inProcessCli({
+  cwd: () => dir,
+  overrides: {
     clock: {
       now: systemClock.now,
       sleep: async (ms) => {
@@ -66,29 +57,15 @@ function deps(): CommandDeps {
         onSleep?.();
       },
     },
-    createClients: (settings, counter) => {
-      counters.push(counter);
-      return createAwsClients(settings, counter);
-    },
     artifacts: { build: artifact },
-    confirm: async () => false,
     onInterrupt: (listener) => {
       interrupt = listener;
       return () => {
         interrupt = undefined;
       };
     },
-    provision: { waitSeconds: 60, roleRetry: { attempts: 3, baseMs: 100, maxMs: 500 } },
-  };
-}
-
-/** Runs `faas <args>` and returns the exit code with what this run printed. */
-async function faas(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  out.length = 0;
-  err.length = 0;
-  const code = await main(['node', 'faas', ...args], deps());
-  return { code, out: [...out], err: [...err] };
-}
+  },
+});
 
 const liveVersion = async (name: string) =>
   (await clients.lambda.send(new GetAliasCommand({ FunctionName: name, Name: 'live' }))).FunctionVersion;

@@ -12,28 +12,19 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsClients, createAwsClients } from '../../src/aws/clients.js';
 import { CallCounter } from '../../src/aws/counter.js';
-import type { CommandDeps } from '../../src/cli/deps.js';
-import { main } from '../../src/cli.js';
 import { redactUrl } from '../../src/db/index.js';
 import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
-import type { Artifact, ArtifactRequest } from '../../src/provision/artifacts.js';
-import { systemClock } from '../../src/provision/clock.js';
-import { buildFunctionArtifact } from '../../src/release/index.js';
+import { inProcessCli } from '../helpers/cliHarness.js';
 import { withPassword } from '../helpers/databases.js';
 
 let local: LocalCloud;
 let clients: AwsClients;
 const dirs: string[] = [];
-const counters: CallCounter[] = [];
-const built = new Map<string, Promise<Artifact>>();
 const id = () => Math.random().toString(36).slice(2, 10);
+/** Every project's runs: each passes its own directory. */
+const { faasWith, counters } = inProcessCli();
 
-function artifact(request: ArtifactRequest): Promise<Artifact> {
-  if (!built.has(request.function)) built.set(request.function, buildFunctionArtifact(request.function));
-  return built.get(request.function)!;
-}
-
-/** A project directory with its .faasrc.json; `faas` runs commands in it. */
+/** A project directory with its .faasrc.json; `run` and `runWith` (an env) run commands in it. */
 function project(extra: Record<string, unknown> = {}) {
   const name = `db${id()}`;
   const dir = mkdtempSync(join(tmpdir(), 'faas-clidb-'));
@@ -42,27 +33,8 @@ function project(extra: Record<string, unknown> = {}) {
     join(dir, '.faasrc.json'),
     JSON.stringify({ project: name, target: 'local', endpoint: local.endpoint, ...extra }),
   );
-  const faas = async (env: Record<string, string>, ...args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const deps: CommandDeps = {
-      output: { out: (l) => out.push(l), err: (l) => err.push(l), isTTY: false },
-      cwd: dir,
-      env,
-      clock: systemClock,
-      createClients: (settings, counter) => {
-        counters.push(counter);
-        return createAwsClients(settings, counter);
-      },
-      artifacts: { build: artifact },
-      confirm: async () => false,
-      onInterrupt: () => () => {},
-      provision: { waitSeconds: 60, roleRetry: { attempts: 3, baseMs: 100, maxMs: 500 } },
-    };
-    const code = await main(['node', 'faas', ...args], deps);
-    return { code, out, err };
-  };
-  return { name, dir, run: (...args: string[]) => faas({}, ...args), runWith: faas };
+  const runWith = (env: Record<string, string>, ...args: string[]) => faasWith({ cwd: dir, env }, ...args);
+  return { name, dir, run: (...args: string[]) => runWith({}, ...args), runWith };
 }
 
 async function leftovers(name: string): Promise<string[]> {

@@ -12,33 +12,26 @@ import { GetQueueUrlCommand, ListQueuesCommand, SendMessageCommand } from '@aws-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsClients, createAwsClients } from '../../src/aws/clients.js';
 import { CallCounter } from '../../src/aws/counter.js';
-import type { CommandDeps } from '../../src/cli/deps.js';
-import { main } from '../../src/cli.js';
 import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
 import type { Artifact, ArtifactRequest } from '../../src/provision/artifacts.js';
 import { systemClock } from '../../src/provision/clock.js';
 import { bundleHandler } from '../../src/release/bundle.js';
-import { buildFunctionArtifact } from '../../src/release/index.js';
 import { handlerEntry, packageRoot } from '../../src/release/paths.js';
 import { deterministicZip, sha256Base64 } from '../../src/release/zip.js';
 import type { LastSend } from '../../src/traffic/lastSend.js';
+import { builtArtifact, inProcessCli } from '../helpers/cliHarness.js';
 
 let local: LocalCloud;
 let dir: string;
 let clients: AwsClients;
 const project = `wh${Math.random().toString(36).slice(2, 10)}`;
-const out: string[] = [];
-const err: string[] = [];
-const counters: CallCounter[] = [];
-const built = new Map<string, Promise<Artifact>>();
 
 /** While set, the webhook function is released with a bug: test/fixtures/poisonWebhook.mjs. */
 let poisoned = false;
 
 function artifact(request: ArtifactRequest): Promise<Artifact> {
   if (poisoned && request.function === 'webhook') return poisonedWebhook();
-  if (!built.has(request.function)) built.set(request.function, buildFunctionArtifact(request.function));
-  return built.get(request.function)!;
+  return builtArtifact(request);
 }
 
 /** The real webhook bundle as real.mjs, behind the fixture as index.mjs. */
@@ -58,29 +51,7 @@ const sortBySequence = (objects: Array<Record<string, unknown>>) =>
     BigInt(String(x['sequenceNumber'])) < BigInt(String(y['sequenceNumber'])) ? -1 : 1,
   );
 
-function deps(): CommandDeps {
-  return {
-    output: { out: (l) => out.push(l), err: (l) => err.push(l), isTTY: false },
-    cwd: dir,
-    env: {},
-    clock: systemClock,
-    createClients: (settings, counter) => {
-      counters.push(counter);
-      return createAwsClients(settings, counter);
-    },
-    artifacts: { build: artifact },
-    confirm: async () => false,
-    onInterrupt: () => () => {},
-    provision: { waitSeconds: 60, roleRetry: { attempts: 3, baseMs: 100, maxMs: 500 } },
-  };
-}
-
-async function faas(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  out.length = 0;
-  err.length = 0;
-  const code = await main(['node', 'faas', ...args], deps());
-  return { code, out: [...out], err: [...err] };
-}
+const { faas, counters } = inProcessCli({ cwd: () => dir, overrides: { artifacts: { build: artifact } } });
 
 let apiUrl = '';
 const bucket = () => `${project}-ingest-000000000000-us-east-1`;

@@ -6,17 +6,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsClients, createAwsClients } from '../../src/aws/clients.js';
 import type { CallCounter } from '../../src/aws/counter.js';
-import type { CommandDeps } from '../../src/cli/deps.js';
-import { defaultDeps } from '../../src/cli/deps.js';
-import { main } from '../../src/cli.js';
 import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
+import { inProcessCli } from '../helpers/cliHarness.js';
 
 let local: LocalCloud;
 let dir: string;
-const out: string[] = [];
 const project = `int${Math.random().toString(36).slice(2, 9)}`;
 let crashAfter: number | undefined;
-let lastCounter: CallCounter | undefined;
 
 /** Fails every call once `crashAfter` mutating calls went through, like a process killed mid-apply. */
 function withCrash(clients: AwsClients, counter: CallCounter): AwsClients {
@@ -36,19 +32,14 @@ function withCrash(clients: AwsClients, counter: CallCounter): AwsClients {
   return clients;
 }
 
-function deps(): CommandDeps {
-  return {
-    ...defaultDeps(),
-    output: { out: (l) => out.push(l), err: (l) => out.push(l), isTTY: false },
-    cwd: dir,
-    env: {},
-    createClients: (settings, counter) => {
-      lastCounter = counter;
-      return withCrash(createAwsClients(settings, counter), counter);
-    },
-    provision: { waitSeconds: 60, roleRetry: { attempts: 3, baseMs: 100, maxMs: 500 } },
-  };
-}
+const { faas, counters } = inProcessCli({
+  cwd: () => dir,
+  overrides: {
+    createClients: (settings, counter) => withCrash(createAwsClients(settings, counter), counter),
+  },
+});
+/** Everything a run printed, out and err. */
+const printed = (run: { out: string[]; err: string[] }) => [...run.out, ...run.err];
 
 beforeAll(async () => {
   local = await startLocalCloud({ port: 0, ephemeral: true });
@@ -67,19 +58,20 @@ afterAll(async () => {
 describe('an interrupted up', () => {
   it('is finished by the next up, which then converges', async () => {
     crashAfter = 6;
-    expect(await main(['node', 'faas', 'up', '--yes'], deps())).toBe(1);
-    expect(out.join('\n')).toContain('simulated crash');
+    const crashed = await faas('up', '--yes');
+    expect(crashed.code).toBe(1);
+    expect(printed(crashed).join('\n')).toContain('simulated crash');
 
     crashAfter = undefined;
-    out.length = 0;
-    expect(await main(['node', 'faas', 'up', '--yes'], deps())).toBe(0);
+    const finished = await faas('up', '--yes');
+    expect(finished.code).toBe(0);
     // Some resources were made by the first run: the second creates only the rest.
-    expect(out.join('\n')).toMatch(/unchanged/);
-    expect(out.join('\n')).toMatch(/Done: \d+ created/);
+    expect(printed(finished).join('\n')).toMatch(/unchanged/);
+    expect(printed(finished).join('\n')).toMatch(/Done: \d+ created/);
 
-    out.length = 0;
-    expect(await main(['node', 'faas', 'up', '--yes'], deps())).toBe(0);
-    expect(lastCounter!.mutations).toBe(0);
-    expect(out).toContain('Nothing to change: everything is up to date.');
+    const converged = await faas('up', '--yes');
+    expect(converged.code).toBe(0);
+    expect(counters.at(-1)!.mutations).toBe(0);
+    expect(printed(converged)).toContain('Nothing to change: everything is up to date.');
   });
 });

@@ -8,12 +8,9 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients } from '../../src/aws/clients.js';
 import { CallCounter } from '../../src/aws/counter.js';
-import type { CommandDeps } from '../../src/cli/deps.js';
-import { main } from '../../src/cli.js';
-import type { Artifact, ArtifactRequest } from '../../src/provision/artifacts.js';
 import { systemClock } from '../../src/provision/clock.js';
-import { buildFunctionArtifact } from '../../src/release/index.js';
 import type { LastSend } from '../../src/traffic/lastSend.js';
+import { inProcessCli } from '../helpers/cliHarness.js';
 import { type LocalProcess, spawnLocalCloud } from '../helpers/localProcess.js';
 
 const COUNT = 500;
@@ -23,31 +20,8 @@ const dir = join(root, 'project');
 const project = `whc${Math.random().toString(36).slice(2, 10)}`;
 const bucket = `${project}-ingest-000000000000-us-east-1`;
 let proc: LocalProcess | undefined;
-const built = new Map<string, Promise<Artifact>>();
-
-function artifact(request: ArtifactRequest): Promise<Artifact> {
-  if (!built.has(request.function)) built.set(request.function, buildFunctionArtifact(request.function));
-  return built.get(request.function)!;
-}
-
-/** One in-process `faas` run with its own output (the send runs alongside other commands). */
-async function faas(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const deps: CommandDeps = {
-    output: { out: (l) => out.push(l), err: (l) => err.push(l), isTTY: false },
-    cwd: dir,
-    env: {},
-    clock: systemClock,
-    createClients: (settings, counter) => createAwsClients(settings, counter),
-    artifacts: { build: artifact },
-    confirm: async () => false,
-    onInterrupt: () => () => {},
-    provision: { waitSeconds: 60, roleRetry: { attempts: 3, baseMs: 100, maxMs: 500 } },
-  };
-  const code = await main(['node', 'faas', ...args], deps);
-  return { code, out, err };
-}
+/** Each run has its own output: the send runs alongside other commands. */
+const { faas } = inProcessCli({ cwd: () => dir });
 
 /** How many webhook objects the processor has stored so far (a sign the send is under way). */
 async function storedCount(endpoint: string): Promise<number> {
