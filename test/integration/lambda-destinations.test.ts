@@ -18,12 +18,14 @@ import {
   PutFunctionEventInvokeConfigCommand,
   type PutFunctionEventInvokeConfigCommandInput,
 } from '@aws-sdk/client-lambda';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, DeleteQueueCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
 import { useLocalCloud } from '../helpers/localCloud.js';
 import { ACCOUNT, busArn, FAIL, FN, queueArn, receiveJson, SUCCEED, until } from './destinationHelpers.js';
 import { createActive, lambdaClient, uniqueName } from './lambdaHelpers.js';
+import { bodyText, newBucket, s3Client } from './s3Helpers.js';
 import { sqsClient } from './sqsHelpers.js';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -36,6 +38,7 @@ let lambda: LambdaClient;
 let sqs: SQSClient;
 let events: EventBridgeClient;
 let logs: CloudWatchLogsClient;
+let s3: S3Client;
 const lines: string[] = [];
 let dir: string;
 
@@ -46,6 +49,7 @@ useLocalCloud(
     const opts = { endpoint: local.endpoint, region: 'us-east-1', credentials };
     events = new EventBridgeClient(opts);
     logs = new CloudWatchLogsClient(opts);
+    s3 = s3Client(local.endpoint);
   },
   // Retry backoffs and SQS long polls shrink a hundredfold.
   { timeFactor: 0.01, log: (l) => lines.push(l) },
@@ -298,22 +302,40 @@ describe('Lambda destinations: Lambda', () => {
   });
 });
 
-describe('Lambda destinations without a local counterpart', () => {
-  it('logs that SNS and S3 records are not delivered locally', async () => {
-    const name = uniqueName('dest-sns');
+describe('Lambda destinations: S3, and SNS without a local counterpart', () => {
+  it('writes a failure record to an S3 bucket under aws/lambda/async/<function>/', async () => {
+    const name = uniqueName('dest-s3');
     await createActive(lambda, name, FAIL);
-    const topic = `arn:aws:sns:us-east-1:${ACCOUNT}:alerts`;
+    const bucket = await newBucket(s3, 'audit');
     await configure({
       FunctionName: name,
       MaximumRetryAttempts: 0,
-      DestinationConfig: {
-        OnSuccess: { Destination: topic },
-        OnFailure: { Destination: 'arn:aws:s3:::audit' },
-      },
+      DestinationConfig: { OnFailure: { Destination: `arn:aws:s3:::${bucket}` } },
     });
-    const failed = await invokeEvent(name, {});
-    await logLine(failed, 'arn:aws:s3:::audit', `s3://audit/aws/lambda/async/${name}/`);
+    const requestId = await invokeEvent(name, { n: 7 });
+    const key = await until(async () => {
+      const list = await s3.send(
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: `aws/lambda/async/${name}/` }),
+      );
+      return list.Contents?.[0]?.Key;
+    }, 'the failure record in S3');
+    expect(key).toMatch(
+      new RegExp(
+        `^aws/lambda/async/${name}/\\d{4}/\\d{2}/\\d{2}/\\d{4}-\\d{2}-\\d{2}T\\d{2}\\.\\d{2}\\.\\d{2}-[0-9a-f-]{36}$`,
+      ),
+    );
+    const record = JSON.parse(
+      await bodyText(await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))),
+    );
+    expect(record).toMatchObject({
+      requestContext: { requestId, condition: 'RetriesExhausted', approximateInvokeCount: 1 },
+      requestPayload: { n: 7 },
+      responseContext: { functionError: 'Unhandled' },
+    });
+  });
 
+  it('logs that SNS records are not delivered locally', async () => {
+    const topic = `arn:aws:sns:us-east-1:${ACCOUNT}:alerts`;
     const ok = uniqueName('dest-sns-ok');
     await createActive(lambda, ok, SUCCEED);
     await configure({ FunctionName: ok, DestinationConfig: { OnSuccess: { Destination: topic } } });

@@ -1,6 +1,7 @@
 // Async invocation records for OnSuccess/OnFailure destinations, in AWS's shape, and their delivery
-// in-process by destination ARN: SQS, EventBridge and Lambda deliver; SNS and S3 are logged and dropped.
+// in-process by destination ARN: SQS, EventBridge, Lambda and S3 deliver; SNS is logged and dropped.
 
+import { randomUUID } from 'node:crypto';
 import type { Cloud } from '../../cloud.js';
 import { AwsServiceError } from '../../errors.js';
 
@@ -155,11 +156,11 @@ export async function deliverToDestination(
     case 'sns':
       return { delivered: false, note: 'SNS is not supported by the local cloud; AWS would publish it' };
     case 's3': {
+      // Failure records only (PutFunctionEventInvokeConfig refuses S3 for OnSuccess).
       const bucket = arnParts(destinationArn).resource;
-      return {
-        delivered: false,
-        note: `S3 destinations are not supported by the local cloud; AWS would write s3://${bucket}/${s3RecordKey(record, '<uuid>')}`,
-      };
+      const key = s3RecordKey(record, randomUUID());
+      await cloud.api('s3').writeObject(bucket, key, Buffer.from(body), 'application/json');
+      return { delivered: true, note: `s3://${bucket}/${key}` };
     }
     default:
       return { delivered: false, note: `unsupported destination service '${service}'` };

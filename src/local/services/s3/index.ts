@@ -2,8 +2,9 @@
 // notification sub-resources, and objects streamed to durable blob files; object events go to
 // SQS and Lambda in-process. Path-style and virtual-host-style addressing both work.
 
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import type { Cloud } from '../../cloud.js';
 import { restXmlCodec } from '../../protocol/restXml.js';
 import { defineService } from '../../service.js';
@@ -31,7 +32,7 @@ import { putBucketEncryption } from './actions/putBucketEncryption.js';
 import { putBucketNotificationConfiguration } from './actions/putBucketNotificationConfiguration.js';
 import { putBucketPolicy } from './actions/putBucketPolicy.js';
 import { putBucketTagging } from './actions/putBucketTagging.js';
-import { putObject } from './actions/putObject.js';
+import { putObject, storeObject } from './actions/putObject.js';
 import { putPublicAccessBlock } from './actions/putPublicAccessBlock.js';
 import { BlobStore } from './blobs.js';
 import { noSuchBucket, noSuchKey } from './errors.js';
@@ -54,7 +55,7 @@ export function s3Service(cloud: Cloud) {
     // A stable 64-hex canonical user id, as S3 shows owners.
     ownerId: createHash('sha256').update(`faas-local:${cloud.accountId}`).digest('hex'),
   };
-  cloud.provide('s3', internalApi(svc));
+  cloud.provide('s3', internalApi(svc, cloud));
   cloud.onStop(() => blobs.close());
   const endpointHost = () => (cloud.endpoint ? new URL(cloud.endpoint).hostname : '127.0.0.1');
   return defineService({
@@ -108,8 +109,16 @@ export function s3Service(cloud: Cloud) {
   });
 }
 
-function internalApi(svc: S3Service): S3Internal {
+function internalApi(svc: S3Service, cloud: Cloud): S3Internal {
   return {
+    async writeObject(bucket, key, body, contentType) {
+      await storeObject(svc, cloud, {
+        input: { Bucket: bucket, Key: key, ContentType: contentType, ContentLength: body.length },
+        headers: { 'content-length': String(body.length) },
+        body: Readable.from([body]),
+        requestId: randomUUID(),
+      });
+    },
     async readObject(bucket, key) {
       const b = svc.store.buckets.get(bucket);
       if (!b) throw noSuchBucket(bucket);
