@@ -102,6 +102,27 @@ describe('webhook flow provisioning', () => {
     expect(JSON.parse(h.fake.queues.get(QUEUE)!.attributes['RedrivePolicy']!).maxReceiveCount).toBe(3);
   });
 
+  it('updates a POST /webhook integration deployed with the older mapping (no default group, no 413)', async () => {
+    expect(await runUp({ yes: true }, h.deps)).toBe(0);
+    const api = [...h.fake.apis.values()][0]!;
+    const integration = [...api.integrations.values()].find(
+      (i) => i['IntegrationSubtype'] === 'SQS-SendMessage',
+    )!;
+    const params = integration['RequestParameters'] as Record<string, string>;
+    integration['RequestParameters'] = { ...params, MessageGroupId: '$request.header.x-webhook-group' };
+    delete integration['ResponseParameters'];
+    expect(await changes()).toEqual([
+      expect.stringMatching(/^update httpApi demo-ingest-http: .*POST \/webhook/),
+    ]);
+    expect(await runUp({ yes: true }, h.deps)).toBe(0);
+    expect(await changes()).toEqual([]);
+    expect(integration).toMatchObject({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: API Gateway's own ${…} syntax
+      RequestParameters: { MessageGroupId: 'g:${request.header.x-webhook-group}' },
+      ResponseParameters: { '400': { 'overwrite:statuscode': '413' } },
+    });
+  });
+
   it('without flows.webhook nothing of it is planned, and down removes it all the same', async () => {
     expect(await runUp({ yes: true }, h.deps)).toBe(0);
     h.writeConfig(BASE_CONFIG);
