@@ -85,11 +85,13 @@ export async function main() {
   try {
     procs.durable = await startCloud({ dataDir });
     procs.ephemeral = await startCloud();
+    // Only the SQS section measures it: journal written before each answer, never fdatasync'ed.
+    procs.nofsync = await startCloud({ dataDir: join(dataDir, 'no-fsync'), fsync: false });
     procs.bare = await startBare();
     if (hasMoto) procs.moto = await startMoto();
     console.log(
       `\nload processes: faas local durable (data dir, fdatasync'ed journal — the default of \`faas local start\`) pid ${procs.durable.child.pid}` +
-        `, faas local --ephemeral pid ${procs.ephemeral.child.pid}, bare floor pid ${procs.bare.child.pid}` +
+        `, faas local --ephemeral pid ${procs.ephemeral.child.pid}, faas local --no-fsync pid ${procs.nofsync.child.pid}, bare floor pid ${procs.bare.child.pid}` +
         (procs.moto ? `, moto_server pid ${procs.moto.child.pid}` : '') +
         `; all with per-request logging off${CLOUD_ARGS.length ? ` and ${CLOUD_ARGS.join(' ')}` : ''}, the bench’s clients in this process`,
     );

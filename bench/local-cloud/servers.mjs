@@ -24,9 +24,10 @@ onCleanup(() => {
 });
 
 /** The local cloud as its own process; --quiet turns off its one log line per request. */
-export function startCloud({ dataDir } = {}) {
+export function startCloud({ dataDir, fsync = true } = {}) {
   const args = [CLOUD_MAIN, '--port', '0', '--quiet', ...CLOUD_ARGS];
   args.push(...(dataDir ? ['--data-dir', dataDir] : ['--ephemeral']));
+  if (!fsync) args.push('--no-fsync');
   return spawnReady(process.execPath, args);
 }
 

@@ -63,6 +63,7 @@ export async function sqsSection({ sdk, procs, client }) {
   const Q = sdk.sqs;
   const targets = [
     ['durable', procs.durable],
+    ['nofsync', procs.nofsync],
     ['ephemeral', procs.ephemeral],
     ['floor', procs.bare],
   ];
@@ -119,6 +120,7 @@ export async function sqsSection({ sdk, procs, client }) {
   const rows = { loaded: [], sequential: [], drain: [] };
   for (const [label, name] of [
     ['durable', 'durable (default)'],
+    ['nofsync', 'durable --no-fsync'],
     ['ephemeral', '--ephemeral'],
   ]) {
     const l = loaded[label];
@@ -180,7 +182,7 @@ export async function sqsSection({ sdk, procs, client }) {
       refNote,
       'published, other machines, not measured here: fauxqs 0.71 ms per SendMessage (in-process), LocalStack 2.05 ms',
       `moto: n=${N.sqsSends / 10} after ${N.sqsSendWarmup / 10} warm-up (it is that much slower)`,
-      'durable: the message is journalled (fdatasync’ed, group-committed) before the answer',
+      'durable: the message is journalled (fdatasync’ed, group-committed) before the answer; --no-fsync: journalled (written to the file, survives kill -9) but not fdatasync’ed',
       'without the SDK: a fixed awsJson SendMessage request (static Authorization header) over one keep-alive node:http connection, same n: the server’s own latency',
     ],
   );

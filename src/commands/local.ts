@@ -24,6 +24,8 @@ export interface LocalOptions {
   json?: boolean;
   /** Commander's --no-postgres: false turns the hosted PostgreSQL off. */
   postgres?: boolean;
+  /** Commander's --no-fsync: false skips fdatasync (writes still survive kill -9). */
+  fsync?: boolean;
   postgresPort?: string;
 }
 
@@ -49,6 +51,10 @@ export function makeLocalCommand(deps: CommandDeps, exit: (code: number) => void
       .option('--port <port>', 'port to listen on (0 picks a free one)', String(DEFAULT_PORT))
       .option('--host <host>', 'address to bind (loopback unless you say otherwise)', DEFAULT_HOST)
       .option('--ephemeral', 'keep everything in memory')
+      .option(
+        '--no-fsync',
+        'write state without fdatasync: survives a crash of the cloud, not of the machine',
+      )
       .option('--detach', 'run in the background; pid and log file go in the data dir')
       .option(
         '--time-factor <factor>',
@@ -106,7 +112,10 @@ export async function runLocalStart(options: LocalOptions, deps: CommandDeps): P
   const dataDir = resolve(deps.cwd, options.dataDir ?? DEFAULT_DATA_DIR);
   const postgres = parsePostgres(options);
   if (options.detach)
-    return startDetached({ port, host, timeFactor, dataDir, ephemeral: options.ephemeral, postgres }, deps);
+    return startDetached(
+      { port, host, timeFactor, dataDir, ephemeral: options.ephemeral, fsync: options.fsync, postgres },
+      deps,
+    );
 
   const { startLocalCloud, EmbeddedPostgresError } = await import('../local/index.js');
   let local: LocalCloud;
@@ -116,6 +125,7 @@ export async function runLocalStart(options: LocalOptions, deps: CommandDeps): P
       host,
       dataDir,
       ephemeral: options.ephemeral,
+      fsync: options.fsync,
       timeFactor,
       postgres,
       log: (line) => deps.output.out(`${new Date().toISOString()} ${line}`),
@@ -161,6 +171,7 @@ async function startDetached(
     timeFactor: number;
     dataDir: string;
     ephemeral?: boolean;
+    fsync?: boolean;
     postgres: false | { port?: number };
   },
   deps: CommandDeps,
@@ -198,6 +209,7 @@ async function startDetached(
     String(o.timeFactor),
   ];
   if (o.ephemeral) args.push('--ephemeral');
+  if (o.fsync === false) args.push('--no-fsync');
   if (o.postgres === false) args.push('--no-postgres');
   else if (o.postgres.port !== undefined) args.push('--postgres-port', String(o.postgres.port));
   const child = spawn(process.execPath, args, {

@@ -14,6 +14,7 @@ const { values } = parseArgs({
     quiet: { type: 'boolean', default: false },
     // The hosted PostgreSQL is on unless turned off (parseArgs on Node 20 has no --no- negation).
     'no-postgres': { type: 'boolean', default: false },
+    'no-fsync': { type: 'boolean', default: false },
     'postgres-port': { type: 'string' },
   },
 });
@@ -24,6 +25,7 @@ const local = await startLocalCloud({
   host: values.host,
   dataDir: values['data-dir'],
   ephemeral: values.ephemeral,
+  fsync: !values['no-fsync'],
   timeFactor: Number(values['time-factor']),
   postgres: values['no-postgres']
     ? false

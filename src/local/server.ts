@@ -24,6 +24,11 @@ export interface LocalCloudOptions {
   /** Where state lives; ignored with ephemeral. */
   dataDir?: string;
   ephemeral?: boolean;
+  /**
+   * Off: acknowledged writes are in the data dir's files before the answer (they survive kill -9
+   * of the process) but are not fdatasync'ed (a machine crash may lose the last ones). Default on.
+   */
+  fsync?: boolean;
   region?: string;
   accountId?: string;
   timeFactor?: number;
@@ -56,7 +61,9 @@ export interface LocalCloud {
 export { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_POSTGRES_PORT, HEALTH_PATH };
 
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
-  const persistence = new Persistence(options.ephemeral ? undefined : (options.dataDir ?? '.faas/local'));
+  const persistence = new Persistence(options.ephemeral ? undefined : (options.dataDir ?? '.faas/local'), {
+    fsync: options.fsync,
+  });
   const cloud = new Cloud(
     {
       region: options.region ?? 'us-east-1',

@@ -1,6 +1,7 @@
 // The local cloud as a real process, killed with SIGKILL mid-delivery: after a restart on the same
 // data dir every acknowledged resource, object, message and accepted event is there, and the
-// events and async invocations that were still pending are delivered.
+// events and async invocations that were still pending are delivered — with fdatasync (the
+// default) and with --no-fsync, whose writes reach the files before the answer all the same.
 
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,13 +23,11 @@ import {
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type LocalProcess, spawnLocalCloud } from '../helpers/localProcess.js';
 import { createActive, lambdaClient } from './lambdaHelpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'faas-durability-'));
-const dataDir = join(dir, 'data');
-const out = join(dir, 'delivered.log');
 let proc: LocalProcess | undefined;
 
 afterAll(async () => {
@@ -54,7 +53,7 @@ exports.handler = async (event) => {
   return { ok: true };
 };`;
 
-const delivered = (): Set<string> =>
+const deliveredTo = (out: string): Set<string> =>
   new Set(existsSync(out) ? readFileSync(out, 'utf8').split('\n').filter(Boolean) : []);
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
@@ -66,9 +65,20 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<boole
   return condition();
 }
 
-describe('durability across kill -9', () => {
+describe.each([
+  ['default (fdatasync)', []],
+  ['--no-fsync', ['--no-fsync']],
+])('durability across kill -9, %s', (_mode, args) => {
+  afterEach(async () => {
+    await proc?.stop();
+    proc = undefined;
+  });
+
   it('keeps every acknowledged write and delivers what was pending', async () => {
-    proc = await spawnLocalCloud(dataDir);
+    const dataDir = join(dir, `data-${args.length}`);
+    const out = join(dir, `delivered-${args.length}.log`);
+    const delivered = () => deliveredTo(out);
+    proc = await spawnLocalCloud(dataDir, args);
     let c = clients(proc.endpoint);
     await c.iam.send(
       new CreateRoleCommand({
@@ -142,7 +152,7 @@ describe('durability across kill -9', () => {
     await proc.kill9();
     expect(delivered().size).toBe(0);
 
-    proc = await spawnLocalCloud(dataDir);
+    proc = await spawnLocalCloud(dataDir, args);
     c = clients(proc.endpoint);
     expect((await c.iam.send(new GetRoleCommand({ RoleName: 'durable-role' }))).Role?.RoleName).toBe(
       'durable-role',

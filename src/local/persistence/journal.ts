@@ -38,10 +38,22 @@ export class Persistence {
   private pending: Pending[] = [];
   private flushing = false;
 
-  constructor(readonly dataDir: string | undefined) {}
+  /**
+   * `fsync: false` keeps every record written before its answer (so it survives kill -9 of the
+   * process) but skips the fdatasync that makes it survive a machine crash or power loss.
+   */
+  constructor(
+    readonly dataDir: string | undefined,
+    private readonly options: { fsync?: boolean } = {},
+  ) {}
 
   get ephemeral(): boolean {
     return this.dataDir === undefined;
+  }
+
+  /** Whether acknowledged writes are flushed to the device (data dir and fsync on). */
+  get syncs(): boolean {
+    return !this.ephemeral && this.options.fsync !== false;
   }
 
   register<D extends Durable>(durable: D): D {
@@ -109,6 +121,7 @@ export class Persistence {
     } catch (e) {
       return Promise.reject(e);
     }
+    if (!this.syncs) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject });
       if (!this.flushing) setImmediate(() => void this.flush());

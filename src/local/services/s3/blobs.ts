@@ -25,7 +25,7 @@ export class BlobStore {
 
   constructor(
     readonly dir: string,
-    /** False in ephemeral mode: nothing has to survive the process, so no fsync at all. */
+    /** False in ephemeral mode (nothing has to survive the process) and with fsync off: no fsync at all. */
     private readonly durable: boolean,
   ) {}
 

@@ -46,7 +46,7 @@ import { S3State } from './state.js';
 export const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
 export function s3Service(cloud: Cloud) {
-  const blobs = new BlobStore(cloud.persistence.blobDir('s3', cloud.tempDir), !cloud.persistence.ephemeral);
+  const blobs = new BlobStore(cloud.persistence.blobDir('s3', cloud.tempDir), cloud.persistence.syncs);
   const store = cloud.persistence.register(new S3State());
   const svc: S3Service = {
     store,
