@@ -50,7 +50,7 @@ export function listChildren<K extends ChildKind>(
   maxResults?: string,
   nextToken?: string,
 ): { Items: ChildKinds[K][]; NextToken?: string } {
-  const all = Object.values(ctx.state.requireApi(apiId)[kind]) as ChildKinds[K][];
+  const all = Object.values(ctx.state.requireApi(apiId)[kind] ?? {}) as ChildKinds[K][];
   return page(all, maxResults, nextToken);
 }
 

@@ -5,15 +5,19 @@ import type { Cloud } from '../../cloud.js';
 import { restJsonCodec } from '../../protocol/restJson.js';
 import { defineService } from '../../service.js';
 import { createApi } from './actions/createApi.js';
+import { createAuthorizer } from './actions/createAuthorizer.js';
 import { createIntegration } from './actions/createIntegration.js';
 import { createRoute } from './actions/createRoute.js';
 import { createStage } from './actions/createStage.js';
 import { deleteApi } from './actions/deleteApi.js';
+import { deleteAuthorizer } from './actions/deleteAuthorizer.js';
 import { deleteIntegration } from './actions/deleteIntegration.js';
 import { deleteRoute } from './actions/deleteRoute.js';
 import { deleteStage } from './actions/deleteStage.js';
 import { getApi } from './actions/getApi.js';
 import { getApis } from './actions/getApis.js';
+import { getAuthorizer } from './actions/getAuthorizer.js';
+import { getAuthorizers } from './actions/getAuthorizers.js';
 import { getIntegration } from './actions/getIntegration.js';
 import { getIntegrations } from './actions/getIntegrations.js';
 import { getRoute } from './actions/getRoute.js';
@@ -24,6 +28,7 @@ import { getTags } from './actions/getTags.js';
 import { tagResource } from './actions/tagResource.js';
 import { untagResource } from './actions/untagResource.js';
 import { updateApi } from './actions/updateApi.js';
+import { updateAuthorizer } from './actions/updateAuthorizer.js';
 import { updateIntegration } from './actions/updateIntegration.js';
 import { updateRoute } from './actions/updateRoute.js';
 import { updateStage } from './actions/updateStage.js';
@@ -60,6 +65,11 @@ export function apiGatewayService(cloud: Cloud) {
       GetStages: getStages,
       UpdateStage: updateStage,
       DeleteStage: deleteStage,
+      CreateAuthorizer: createAuthorizer,
+      GetAuthorizer: getAuthorizer,
+      GetAuthorizers: getAuthorizers,
+      UpdateAuthorizer: updateAuthorizer,
+      DeleteAuthorizer: deleteAuthorizer,
       TagResource: tagResource,
       UntagResource: untagResource,
       GetTags: getTags,

@@ -2,7 +2,7 @@
 // so the journal can replay it. Routes, integrations and stages share one child-collection code path.
 
 import { randomBytes } from 'node:crypto';
-import type { Api, Integration, Route, Stage } from '@aws-sdk/client-apigatewayv2';
+import type { Api, Authorizer, Integration, Route, Stage } from '@aws-sdk/client-apigatewayv2';
 import { AwsServiceError } from '../../errors.js';
 import type { Durable } from '../../persistence/journal.js';
 
@@ -17,6 +17,7 @@ export interface ChildKinds {
   routes: Route & { RouteId: string };
   integrations: Integration & { IntegrationId: string };
   stages: StoredStage;
+  authorizers: Authorizer & { AuthorizerId: string };
 }
 export type ChildKind = keyof ChildKinds;
 
@@ -25,12 +26,15 @@ export interface ApiRecord {
   routes: Record<string, ChildKinds['routes']>;
   integrations: Record<string, ChildKinds['integrations']>;
   stages: Record<string, StoredStage>;
+  /** Absent in records journaled before authorizers existed; `apply`/`restore` fill it in. */
+  authorizers: Record<string, ChildKinds['authorizers']>;
 }
 
 const NOT_FOUND_NAMES: Record<ChildKind, string> = {
   routes: 'Route',
   integrations: 'Integration',
   stages: 'Stage',
+  authorizers: 'Authorizer',
 };
 
 /** AWS ids are short lowercase alphanumerics (10 chars for APIs, 7 for routes and integrations). */
@@ -53,7 +57,9 @@ export class ApiGatewayState implements Durable {
         const existing = this.apis.get(d.api!.ApiId);
         this.apis.set(
           d.api!.ApiId,
-          existing ? { ...existing, api: d.api! } : { api: d.api!, routes: {}, integrations: {}, stages: {} },
+          existing
+            ? { ...existing, api: d.api! }
+            : { api: d.api!, routes: {}, integrations: {}, stages: {}, authorizers: {} },
         );
         break;
       }
@@ -62,12 +68,15 @@ export class ApiGatewayState implements Durable {
         break;
       case 'putChild': {
         const rec = this.apis.get(d.apiId);
-        if (rec) (rec[d.kind] as Record<string, unknown>)[d.id] = d.item;
+        if (rec) {
+          rec[d.kind] ??= {};
+          (rec[d.kind] as Record<string, unknown>)[d.id] = d.item;
+        }
         break;
       }
       case 'deleteChild': {
         const rec = this.apis.get(d.apiId);
-        if (rec) delete rec[d.kind][d.id];
+        if (rec?.[d.kind]) delete rec[d.kind][d.id];
         break;
       }
     }
@@ -78,7 +87,9 @@ export class ApiGatewayState implements Durable {
   }
 
   restore(snapshot: unknown): void {
-    this.apis = new Map((snapshot as ApiRecord[]).map((r) => [r.api.ApiId, r]));
+    this.apis = new Map(
+      (snapshot as ApiRecord[]).map((r) => [r.api.ApiId, { ...r, authorizers: r.authorizers ?? {} }]),
+    );
   }
 
   requireApi(apiId: string | undefined): ApiRecord {
@@ -94,7 +105,7 @@ export class ApiGatewayState implements Durable {
     id: string | undefined,
   ): ChildKinds[K] {
     const rec = this.requireApi(apiId);
-    const item = id ? (rec[kind] as Record<string, ChildKinds[K]>)[id] : undefined;
+    const item = id ? (rec[kind] as Record<string, ChildKinds[K]> | undefined)?.[id] : undefined;
     if (!item) {
       throw new AwsServiceError(
         'NotFoundException',

@@ -20,6 +20,13 @@ export interface IncomingCall {
   requestId: string;
   time: Date;
   domainName: string;
+  /** Set once a Lambda authorizer allowed the request: its `context` and (policy responses) principalId. */
+  authorizer?: AuthorizerIdentity;
+}
+
+export interface AuthorizerIdentity {
+  context: Record<string, unknown>;
+  principalId?: string;
 }
 
 const TEXT_TYPES =
@@ -102,7 +109,9 @@ export function eventV2(call: IncomingCall): APIGatewayProxyEventV2 {
       stage: call.stage,
       time: clfTime(call.time),
       timeEpoch: call.time.getTime(),
-    },
+      // Payload 2.0 nests a Lambda authorizer's context under `authorizer.lambda`.
+      ...(call.authorizer ? { authorizer: { lambda: call.authorizer.context } } : {}),
+    } as APIGatewayProxyEventV2['requestContext'],
     ...(Object.keys(call.pathParameters).length > 0 ? { pathParameters: call.pathParameters } : {}),
     ...(body !== undefined ? { body } : {}),
     isBase64Encoded,
@@ -161,7 +170,16 @@ export function eventV1(call: IncomingCall): APIGatewayProxyEvent & { version: '
       resourceId: call.routeKey,
       resourcePath: call.resourcePath,
       stage: call.stage,
-      authorizer: null,
+      // Payload 1.0 spreads the authorizer's context into `authorizer`, as REST APIs do.
+      authorizer: call.authorizer
+        ? {
+            ...call.authorizer.context,
+            ...(call.authorizer.principalId !== undefined
+              ? { principalId: call.authorizer.principalId }
+              : {}),
+            integrationLatency: 0,
+          }
+        : null,
     } as unknown as APIGatewayProxyEvent['requestContext'],
     pathParameters: Object.keys(call.pathParameters).length > 0 ? call.pathParameters : null,
     stageVariables: null,

@@ -1,16 +1,19 @@
 // The HTTP APIs' data plane: plain HTTP at each API's ApiEndpoint, routed to the route's integration.
 // Integration kinds are a small table so first-class integrations (SQS-SendMessage) plug in beside Lambda.
+// Per request: route throttling (429), then the route's Lambda authorizer, then the integration.
 
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Cloud } from '../../../cloud.js';
 import type { ApiGatewayState, ChildKinds } from '../state.js';
+import { Authorizers } from './authorizer.js';
 import type { IncomingCall } from './events.js';
 import { invokeLambdaProxy } from './lambdaProxy.js';
 import { applyResponseParameters } from './responseMapping.js';
 import { gatewayError, type HttpAnswer, INTERNAL_ERROR } from './responses.js';
 import { locateApi, locateStage, matchRoute } from './router.js';
 import { sqsSendMessage } from './sqsSendMessage.js';
+import { RouteThrottle } from './throttle.js';
 
 /** HTTP APIs accept request bodies up to 10 MB. */
 const MAX_BODY = 10 * 1024 * 1024;
@@ -33,12 +36,18 @@ function pickHandler(integration: ChildKinds['integrations']): IntegrationHandle
     : invokeLambdaProxy;
 }
 
+interface Guards {
+  authorizers: Authorizers;
+  throttle: RouteThrottle;
+}
+
 export function apiDataPlane(cloud: Cloud, state: ApiGatewayState) {
+  const guards: Guards = { authorizers: new Authorizers(cloud), throttle: new RouteThrottle(cloud.clock) };
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const located = locateApi(url.pathname, req.headers.host);
     if (!located) return false;
-    const answer = await answer_(cloud, state, req, url, located.apiId, located.path);
+    const answer = await answer_(cloud, state, guards, req, url, located.apiId, located.path);
     res.statusCode = answer.status;
     for (const [k, v] of Object.entries(answer.headers)) res.setHeader(k, v);
     res.setHeader('content-length', answer.body.length);
@@ -50,6 +59,7 @@ export function apiDataPlane(cloud: Cloud, state: ApiGatewayState) {
 async function answer_(
   cloud: Cloud,
   state: ApiGatewayState,
+  guards: Guards,
   req: IncomingMessage,
   url: URL,
   apiId: string,
@@ -64,13 +74,9 @@ async function answer_(
   const method = req.method ?? 'GET';
   const match = matchRoute(rec, method, staged.path);
   if (!match) return gatewayError(404, 'Not Found');
-  const integrationId = /^integrations\/(\w+)$/.exec(match.route.Target ?? '')?.[1];
-  const integration = integrationId ? rec.integrations[integrationId] : undefined;
-  const handler = integration && pickHandler(integration);
-  if (!integration || !handler) {
-    cloud.log(`apigateway ${apiId}: route ${match.route.RouteKey} has no supported integration`);
-    return INTERNAL_ERROR();
-  }
+  const stage = rec.stages[staged.stage]!;
+  if (!guards.throttle.take(apiId, stage, match.route.RouteKey!))
+    return gatewayError(429, 'Too Many Requests');
   const requestId = randomUUID();
   const call: IncomingCall = {
     method,
@@ -89,11 +95,29 @@ async function answer_(
     time: new Date(cloud.clock.now()),
     domainName: req.headers.host ?? 'localhost',
   };
+  if (match.route.AuthorizationType === 'CUSTOM') {
+    const authorizer = rec.authorizers?.[match.route.AuthorizerId ?? ''];
+    if (!authorizer) return INTERNAL_ERROR();
+    const outcome = await guards.authorizers.authorize(authorizer, call, stage);
+    if ('answer' in outcome) return withRequestId(outcome.answer, requestId);
+    call.authorizer = outcome.identity;
+  }
+  const integrationId = /^integrations\/(\w+)$/.exec(match.route.Target ?? '')?.[1];
+  const integration = integrationId ? rec.integrations[integrationId] : undefined;
+  const handler = integration && pickHandler(integration);
+  if (!integration || !handler) {
+    cloud.log(`apigateway ${apiId}: route ${match.route.RouteKey} has no supported integration`);
+    return INTERNAL_ERROR();
+  }
   const answer = applyResponseParameters(
     integration.ResponseParameters,
     await handler(cloud, integration, call),
     call,
   );
+  return withRequestId(answer, requestId);
+}
+
+function withRequestId(answer: HttpAnswer, requestId: string): HttpAnswer {
   answer.headers['apigw-requestid'] = requestId;
   return answer;
 }

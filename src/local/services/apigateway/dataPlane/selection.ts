@@ -74,7 +74,14 @@ function jsonPath(body: Buffer, path: string): string | undefined {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function contextVariable(call: IncomingCall, name: string): string | undefined {
+export function contextVariable(call: IncomingCall, name: string): string | undefined {
+  // `$context.authorizer.<key>`: what the Lambda authorizer returned in `context` (or its principalId).
+  if (name.startsWith('authorizer.') && call.authorizer) {
+    const key = name.slice('authorizer.'.length);
+    const value = key === 'principalId' ? call.authorizer.principalId : call.authorizer.context[key];
+    if (value === undefined || value === null) return undefined;
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  }
   const values: Record<string, string> = {
     requestId: call.requestId,
     extendedRequestId: call.requestId,
