@@ -2,6 +2,8 @@
 // EnableSimpleResponses) or an IAM policy `{ principalId, policyDocument, context }` that must allow
 // `execute-api:Invoke` on the route ARN (wildcards allowed; an explicit Deny wins).
 
+import { iamLike } from '../../../engines/iamWildcard.js';
+
 export type AuthorizerDecision =
   | { kind: 'simple'; isAuthorized: boolean; context: Record<string, unknown> }
   | {
@@ -44,15 +46,6 @@ export function parseAuthorizerResult(payload: Buffer, simple: boolean): Authori
   return { kind: 'policy', statements, principalId, context };
 }
 
-const globToRegExp = (pattern: string, flags = ''): RegExp =>
-  new RegExp(
-    `^${pattern
-      .split(/([*?])/)
-      .map((part) => (part === '*' ? '.*' : part === '?' ? '.' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-      .join('')}$`,
-    flags,
-  );
-
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)];
 
@@ -61,8 +54,8 @@ export function isAllowed(decision: AuthorizerDecision, routeArn: string): boole
   if (decision.kind === 'simple') return decision.isAuthorized;
   let allowed = false;
   for (const statement of decision.statements) {
-    const actionMatches = list(statement.Action).some((a) => globToRegExp(a, 'i').test('execute-api:Invoke'));
-    const resourceMatches = list(statement.Resource).some((r) => globToRegExp(r).test(routeArn));
+    const actionMatches = list(statement.Action).some((a) => iamLike(a, 'execute-api:Invoke', true));
+    const resourceMatches = list(statement.Resource).some((r) => iamLike(r, routeArn));
     if (!actionMatches || !resourceMatches) continue;
     const effect = String(statement.Effect).toLowerCase();
     if (effect === 'deny') return false;
