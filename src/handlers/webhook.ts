@@ -65,7 +65,9 @@ async function processRecords(
   const groups = new Map<string, SQSRecord[]>();
   for (const record of event.Records) {
     const group = record.attributes.MessageGroupId ?? '';
-    groups.set(group, [...(groups.get(group) ?? []), record]);
+    const records = groups.get(group);
+    if (records) records.push(record);
+    else groups.set(group, [record]);
   }
   const failed = new Set<string>();
   await Promise.all(

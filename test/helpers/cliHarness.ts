@@ -1,7 +1,7 @@
 // The in-process `faas` of the integration tests: main() with captured output, the real SDK clients
 // (their CallCounters recorded) and the real function builds, memoized per function for the file.
-import { createAwsClients } from '../../src/aws/clients.js';
-import type { CallCounter } from '../../src/aws/counter.js';
+import { type AwsClients, createAwsClients } from '../../src/aws/clients.js';
+import { CallCounter } from '../../src/aws/counter.js';
 import type { CommandDeps } from '../../src/cli/deps.js';
 import { main } from '../../src/cli.js';
 import type { Artifact, ArtifactRequest } from '../../src/provision/artifacts.js';
@@ -69,3 +69,7 @@ export function inProcessCli(
   };
   return { faas: (...args) => faasWith({}, ...args), faasWith, counters };
 }
+
+/** The SDK clients a test uses to look at what `faas` made, on the local cloud at `endpoint`. */
+export const localClients = (endpoint: string): AwsClients =>
+  createAwsClients({ target: 'local', region: 'us-east-1', profile: undefined, endpoint }, new CallCounter());

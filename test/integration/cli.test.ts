@@ -11,8 +11,7 @@ import { ListRolesCommand } from '@aws-sdk/client-iam';
 import { GetAliasCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AwsClients, createAwsClients } from '../../src/aws/clients.js';
-import { CallCounter } from '../../src/aws/counter.js';
+import type { AwsClients } from '../../src/aws/clients.js';
 import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
 import type { Artifact, ArtifactRequest } from '../../src/provision/artifacts.js';
 import { systemClock } from '../../src/provision/clock.js';
@@ -24,7 +23,7 @@ import {
   sha256Base64,
 } from '../../src/release/index.js';
 import type { LastSend } from '../../src/traffic/lastSend.js';
-import { builtArtifact, inProcessCli } from '../helpers/cliHarness.js';
+import { builtArtifact, inProcessCli, localClients } from '../helpers/cliHarness.js';
 
 let local: LocalCloud;
 let dir: string;
@@ -77,10 +76,7 @@ beforeAll(async () => {
     join(dir, '.faasrc.json'),
     JSON.stringify({ project, target: 'local', endpoint: local.endpoint }),
   );
-  clients = createAwsClients(
-    { target: 'local', region: 'us-east-1', profile: undefined, endpoint: local.endpoint },
-    new CallCounter(),
-  );
+  clients = localClients(local.endpoint);
 });
 
 afterAll(async () => {

@@ -10,11 +10,10 @@ import { InvokeCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { GetParametersByPathCommand } from '@aws-sdk/client-ssm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AwsClients, createAwsClients } from '../../src/aws/clients.js';
-import { CallCounter } from '../../src/aws/counter.js';
+import type { AwsClients } from '../../src/aws/clients.js';
 import { redactUrl } from '../../src/db/index.js';
 import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
-import { inProcessCli } from '../helpers/cliHarness.js';
+import { inProcessCli, localClients } from '../helpers/cliHarness.js';
 import { withPassword } from '../helpers/databases.js';
 
 let local: LocalCloud;
@@ -79,10 +78,7 @@ beforeAll(async () => {
   // Lambda's async retries (1 and 2 minutes apart) become 3 and 6 seconds.
   local = await startLocalCloud({ port: 0, ephemeral: true, postgres: true, timeFactor: 0.05 });
   await local.postgres!.whenReady();
-  clients = createAwsClients(
-    { target: 'local', region: 'us-east-1', profile: undefined, endpoint: local.endpoint },
-    new CallCounter(),
-  );
+  clients = localClients(local.endpoint);
 }, 120_000);
 
 afterAll(async () => {

@@ -10,8 +10,7 @@ import { ListEventSourceMappingsCommand, ListFunctionsCommand } from '@aws-sdk/c
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, ListQueuesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AwsClients, createAwsClients } from '../../src/aws/clients.js';
-import { CallCounter } from '../../src/aws/counter.js';
+import type { AwsClients } from '../../src/aws/clients.js';
 import { type LocalCloud, startLocalCloud } from '../../src/local/index.js';
 import type { Artifact, ArtifactRequest } from '../../src/provision/artifacts.js';
 import { systemClock } from '../../src/provision/clock.js';
@@ -19,7 +18,7 @@ import { bundleHandler } from '../../src/release/bundle.js';
 import { handlerEntry, packageRoot } from '../../src/release/paths.js';
 import { deterministicZip, sha256Base64 } from '../../src/release/zip.js';
 import type { LastSend } from '../../src/traffic/lastSend.js';
-import { builtArtifact, inProcessCli } from '../helpers/cliHarness.js';
+import { builtArtifact, inProcessCli, localClients } from '../helpers/cliHarness.js';
 
 let local: LocalCloud;
 let dir: string;
@@ -96,10 +95,7 @@ beforeAll(async () => {
       flows: { webhook: { maxReceiveCount: 3 } },
     }),
   );
-  clients = createAwsClients(
-    { target: 'local', region: 'us-east-1', profile: undefined, endpoint: local.endpoint },
-    new CallCounter(),
-  );
+  clients = localClients(local.endpoint);
 });
 
 afterAll(async () => {

@@ -6,11 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAwsClients } from '../../src/aws/clients.js';
-import { CallCounter } from '../../src/aws/counter.js';
 import { systemClock } from '../../src/provision/clock.js';
 import type { LastSend } from '../../src/traffic/lastSend.js';
-import { inProcessCli } from '../helpers/cliHarness.js';
+import { inProcessCli, localClients } from '../helpers/cliHarness.js';
 import { type LocalProcess, spawnLocalCloud } from '../helpers/localProcess.js';
 
 const COUNT = 500;
@@ -25,10 +23,7 @@ const { faas } = inProcessCli({ cwd: () => dir });
 
 /** How many webhook objects the processor has stored so far (a sign the send is under way). */
 async function storedCount(endpoint: string): Promise<number> {
-  const { s3 } = createAwsClients(
-    { target: 'local', region: 'us-east-1', profile: undefined, endpoint },
-    new CallCounter(),
-  );
+  const { s3 } = localClients(endpoint);
   let n = 0;
   let token: string | undefined;
   do {

@@ -2,9 +2,7 @@
 // Principal `*` or `{Service}`, Action and Resource with wildcards, and the SourceArn/SourceAccount
 // conditions services send. An explicit Deny wins; a condition we cannot evaluate does not hold.
 
-import { iamLike } from './iamWildcard.js';
-
-type Statement = Record<string, unknown>;
+import { asList, iamLike, statementMatches, statementsOf } from './policyStatements.js';
 
 export interface ServiceRequest {
   /** The calling service, e.g. `s3.amazonaws.com`. */
@@ -17,31 +15,11 @@ export interface ServiceRequest {
   sourceAccount: string;
 }
 
-const asList = (v: unknown): string[] =>
-  typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-
-function statementsOf(document: string | undefined): Statement[] {
-  if (!document) return [];
-  try {
-    const raw = (JSON.parse(document) as { Statement?: unknown }).Statement;
-    if (Array.isArray(raw)) return raw.filter((s): s is Statement => typeof s === 'object' && s !== null);
-    return typeof raw === 'object' && raw !== null ? [raw as Statement] : [];
-  } catch {
-    return [];
-  }
-}
-
 function principalMatches(principal: unknown, service: string): boolean {
   if (principal === '*') return true;
   if (typeof principal !== 'object' || principal === null) return false;
   const p = principal as Record<string, unknown>;
   return asList(p.Service).includes(service) || asList(p.AWS).includes('*');
-}
-
-function listMatches(s: Statement, positive: string, negative: string, value: string, ignoreCase: boolean) {
-  if (positive in s) return asList(s[positive]).some((p) => iamLike(p, value, ignoreCase));
-  if (negative in s) return !asList(s[negative]).some((p) => iamLike(p, value, ignoreCase));
-  return false;
 }
 
 /** Operators on aws:SourceArn / aws:SourceAccount; anything else cannot be satisfied here. */
@@ -74,8 +52,8 @@ export function resourcePolicyAllows(document: string | undefined, request: Serv
   let allowed = false;
   for (const s of statementsOf(document)) {
     if (!principalMatches(s.Principal, request.service)) continue;
-    if (!listMatches(s, 'Action', 'NotAction', request.action, true)) continue;
-    if (!listMatches(s, 'Resource', 'NotResource', request.resource, false)) continue;
+    if (!statementMatches(s, 'Action', 'NotAction', request.action, true)) continue;
+    if (!statementMatches(s, 'Resource', 'NotResource', request.resource, false)) continue;
     if (!conditionsHold(s.Condition, request)) continue;
     if (s.Effect === 'Deny') return false;
     if (s.Effect === 'Allow') allowed = true;

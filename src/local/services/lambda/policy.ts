@@ -1,7 +1,7 @@
 // Resource-based policies: AddPermission's statement (principal forms and conditions exactly as AWS
 // writes them), GetPolicy's document, and the check in-process callers must pass to invoke.
 
-import { iamLike } from '../../engines/iamWildcard.js';
+import { iamLike } from '../../engines/policyStatements.js';
 import { AwsServiceError } from '../../errors.js';
 import { validationError } from './arns.js';
 import { invalidParameter } from './errors.js';

@@ -2,7 +2,7 @@
 // EnableSimpleResponses) or an IAM policy `{ principalId, policyDocument, context }` that must allow
 // `execute-api:Invoke` on the route ARN (wildcards allowed; an explicit Deny wins).
 
-import { iamLike } from '../../../engines/iamWildcard.js';
+import { iamLike } from '../../../engines/policyStatements.js';
 
 export type AuthorizerDecision =
   | { kind: 'simple'; isAuthorized: boolean; context: Record<string, unknown> }
